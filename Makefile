@@ -1,0 +1,55 @@
+# Developer commands. Each target creates .venv when it is missing and installs what it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Re-install when the project metadata changes.
+STAMP_RUN  := $(VENV)/.installed-run
+STAMP_TEST := $(VENV)/.installed-test
+STAMP_BENCH := $(VENV)/.installed-bench
+
+.PHONY: demo test lint typecheck pytest bench schema docs-gen clean
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "ogpmodel needs Python 3.10 or newer; set PYTHON=python3.x")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(STAMP_TEST): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(STAMP_RUN)
+
+$(STAMP_BENCH): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	@touch $@ $(STAMP_RUN)
+
+## demo: load the bundled Maipú example plan, validate it and print a summary
+demo: $(STAMP_RUN)
+	$(BIN)/python -m ogpmodel summary examples/maipu-2023-2024.json
+
+## test: lint (ruff format + check), type checks (mypy --strict) and the whole test suite
+test: lint typecheck pytest
+
+lint: $(STAMP_TEST)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+typecheck: $(STAMP_TEST)
+	$(BIN)/mypy
+
+pytest: $(STAMP_TEST)
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest
+
+## bench: speed and memory benchmarks (never part of `make test`)
+bench: $(STAMP_BENCH)
+	$(BIN)/python -m benchmarks
+
+## schema: regenerate the committed JSON Schemas and generated docs from the model
+schema: $(STAMP_RUN)
+	$(BIN)/python -m tasks.generate
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis dist build

@@ -1,0 +1,131 @@
+"""
+ogpmodel: typed, immutable models of Open Government Partnership action plans.
+
+The public names are listed in ``__all__``; everything else is private.
+"""
+
+from typing import Any
+
+from ogpmodel.codelists import (
+    DIOG,
+    AssessmentType,
+    CommitmentStatus,
+    Completion,
+    DIOGDimension,
+    IRMProduct,
+    Jurisdiction,
+    Membership,
+    MilestoneStatus,
+    Novelty,
+    OGPValue,
+    PlanStatus,
+    PotentialForResults,
+    PotentialImpact,
+    Role,
+    Sector,
+    Specificity,
+    StakeholderKind,
+    Verifiable,
+)
+from ogpmodel.errors import (
+    AmbiguousId,
+    InvalidDocument,
+    InvalidValue,
+    OGPModelError,
+    TransitionError,
+    UnknownId,
+)
+from ogpmodel.model import (
+    SCHEMA_VERSION,
+    ActionPlan,
+    Assessment,
+    Commitment,
+    CommitmentDesign,
+    Contact,
+    DidItOpenGovernment,
+    EndOfCommitmentReport,
+    Endorsement,
+    Forum,
+    Goal,
+    Identifier,
+    InceptionReport,
+    InceptionRequirements,
+    IrmReview,
+    Meeting,
+    Member,
+    Milestone,
+    MonitoringBody,
+    ProgressReport,
+    Stakeholder,
+    StrategicVision,
+    TransitionEvent,
+)
+from ogpmodel.values import Link, PartialDate, Period, Text
+
+__all__ = [
+    "DIOG",
+    "SCHEMA_VERSION",
+    "ActionPlan",
+    "AmbiguousId",
+    "Assessment",
+    "AssessmentType",
+    "Commitment",
+    "CommitmentDesign",
+    "CommitmentStatus",
+    "Completion",
+    "Contact",
+    "DIOGDimension",
+    "DidItOpenGovernment",
+    "EndOfCommitmentReport",
+    "Endorsement",
+    "Forum",
+    "Goal",
+    "IRMProduct",
+    "Identifier",
+    "InceptionReport",
+    "InceptionRequirements",
+    "InvalidDocument",
+    "InvalidValue",
+    "IrmReview",
+    "Jurisdiction",
+    "Link",
+    "Meeting",
+    "Member",
+    "Membership",
+    "Milestone",
+    "MilestoneStatus",
+    "MonitoringBody",
+    "Novelty",
+    "OGPModelError",
+    "OGPValue",
+    "PartialDate",
+    "Period",
+    "PlanStatus",
+    "PotentialForResults",
+    "PotentialImpact",
+    "ProgressReport",
+    "Role",
+    "Sector",
+    "Specificity",
+    "Stakeholder",
+    "StakeholderKind",
+    "StrategicVision",
+    "Text",
+    "TransitionError",
+    "TransitionEvent",
+    "UnknownId",
+    "Verifiable",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("ogpmodel")
+    msg = f"module 'ogpmodel' has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__, "__version__"})

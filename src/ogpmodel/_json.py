@@ -1,0 +1,59 @@
+"""Immutable JSON values, for the verbatim ``extensions`` content."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, TypeAlias
+
+from ogpmodel.errors import InvalidValue
+
+#: A JSON value as ogpmodel keeps it: objects as read-only mappings, arrays as tuples.
+FrozenJSON: TypeAlias = (
+    "Mapping[str, FrozenJSON] | tuple[FrozenJSON, ...] | str | int | float | bool | None"
+)
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+def freeze(value: Any, where: str = "extensions") -> Any:
+    """
+    Return *value* as an immutable JSON value, or raise `InvalidValue` naming *where*.
+
+    Objects become read-only mappings and arrays become tuples, recursively.
+    """
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise InvalidValue(where, value, "a finite number (JSON has no NaN or Infinity)")
+        return value
+    if isinstance(value, Mapping):
+        out = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise InvalidValue(where, key, "a JSON object with string keys")
+            out[key] = freeze(item, f"{where}/{key}")
+        return MappingProxyType(out)
+    if isinstance(value, (list, tuple)):
+        return tuple(freeze(item, f"{where}/{i}") for i, item in enumerate(value))
+    raise InvalidValue(where, value, "a JSON value (object, array, string, number, bool, null)")
+
+
+def thaw(value: Any) -> Any:
+    """Return a frozen JSON value as plain `dict`/`list` data, ready for `json.dumps`."""
+    if isinstance(value, Mapping):
+        return {key: thaw(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return [thaw(item) for item in value]
+    return value
+
+
+def freeze_extensions(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """Converter for ``extensions`` fields: `None` is an empty mapping."""
+    if value is None:
+        return _EMPTY
+    if not isinstance(value, Mapping):
+        raise InvalidValue("extensions", value, "a JSON object")
+    frozen: Mapping[str, Any] = freeze(value)
+    return frozen

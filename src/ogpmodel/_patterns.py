@@ -1,0 +1,44 @@
+r"""
+Regular expressions shared by the model's validators and the generated JSON Schema.
+
+One pattern serves both sides, so the model and the schema cannot disagree. Every pattern is
+written in the subset that Python's ``re`` and ECMA-262 (the regex dialect of JSON Schema)
+read alike. Each ends with ``$(?!\n)``: Python's ``$`` also matches before a trailing newline,
+the look-ahead forbids that, and ECMA-262 validators read it the same way.
+"""
+
+import re
+
+_END = r"$(?!\n)"
+
+#: The ``id`` of an action plan (the contract's pattern).
+PLAN_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*" + _END
+#: The ``id`` of any other entity: one or more characters, none of them white space.
+ENTITY_ID = r"^[^\s]+" + _END
+#: A BCP 47 language tag, checked for well-formedness (language, script, region, variants).
+LANGUAGE_TAG = (
+    r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+    + _END
+)
+#: A full calendar date, ``YYYY-MM-DD`` (calendar validity is checked by the model).
+DATE = r"^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])" + _END
+#: A partial date: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+PARTIAL_DATE = r"^(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?" + _END
+#: An absolute http(s) URL without white space.
+URL = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*" + _END
+#: An e-mail address: something, ``@``, a domain with a dot; no white space.
+EMAIL = r"^[^\s@]+@[^\s@]+\.[^\s@]+" + _END
+#: Text that has at least one character that is not white space.
+NON_BLANK = r"\S"
+#: Text that is empty or white space only.
+BLANK = r"^\s*" + _END
+
+_compiled: dict[str, re.Pattern[str]] = {}
+
+
+def matches(pattern: str, value: str) -> bool:
+    """Return whether *value* matches *pattern* the way a JSON Schema validator would."""
+    compiled = _compiled.get(pattern)
+    if compiled is None:
+        compiled = _compiled[pattern] = re.compile(pattern)
+    return compiled.search(value) is not None

@@ -1,0 +1,197 @@
+"""
+Findings and validation reports: data first, rendering in one place.
+
+A `Finding` holds a rule code, a severity, a JSON Pointer into the document and the parameters
+of its message. Messages are rendered from the rule registry's templates, in English or Spanish,
+only when asked for.
+"""
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from typing import Any
+
+import attrs
+
+from ogpmodel._json import freeze, thaw
+from ogpmodel._resources import SCHEMA_VERSION
+from ogpmodel._validators import to_tuple
+from ogpmodel.codelists import Language
+
+__all__ = ["Finding", "Severity", "ValidationReport", "escape_pointer", "pointer"]
+
+
+class Severity(str, Enum):
+    """How serious a finding is: errors make a plan invalid, warnings and infos do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+def escape_pointer(token: str | int) -> str:
+    """Escape one reference token of a JSON Pointer (RFC 6901)."""
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def pointer(*tokens: str | int) -> str:
+    """
+    Build a JSON Pointer from reference tokens.
+
+    >>> pointer("commitments", 2, "milestones", 0, "period", "end")
+    '/commitments/2/milestones/0/period/end'
+    >>> pointer()
+    ''
+    """
+    return "".join("/" + escape_pointer(token) for token in tokens)
+
+
+@attrs.frozen
+class Finding:
+    """
+    One problem (or remark) about a plan.
+
+    Attributes:
+        code: The stable rule code, e.g. ``"period.end-before-start"``.
+        severity: `Severity.ERROR`, `Severity.WARNING` or `Severity.INFO`.
+        path: An RFC 6901 JSON Pointer into the document (``""`` is the whole document).
+        params: The values the message uses (JSON data).
+    """
+
+    code: str
+    severity: Severity
+    path: str = ""
+    params: Mapping[str, Any] = attrs.field(factory=dict, converter=freeze, hash=False)
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return self.render("en")
+
+    def render(self, lang: Language = "en") -> str:
+        """The message in *lang* (``"en"`` or ``"es"``), with its parameters filled in."""
+        from ogpmodel.rules import get_rule  # the registry imports this module
+
+        return get_rule(self.code).render(self.params, lang)
+
+    def to_dict(self, lang: Language = "en") -> dict[str, Any]:
+        """The finding as JSON data (the ``findings`` items of the report schema)."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "path": self.path,
+            "message": self.render(lang),
+            "params": thaw(self.params),
+        }
+
+    def __str__(self) -> str:
+        return f"{self.severity.value}: {self.path or '/'}: {self.message} [{self.code}]"
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("ogpmodel")
+
+
+@attrs.frozen
+class ValidationReport:
+    """
+    Every finding about one plan, in document order, and the versions that produced them.
+
+    >>> report = ValidationReport([])
+    >>> report.is_valid
+    True
+    """
+
+    findings: tuple[Finding, ...] = attrs.field(converter=to_tuple)
+    ogpmodel_version: str = attrs.field(factory=_version)
+    schema_version: str = SCHEMA_VERSION
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings of severity error."""
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The findings of severity warning."""
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Finding, ...]:
+        """The findings of severity info."""
+        return tuple(f for f in self.findings if f.severity is Severity.INFO)
+
+    @property
+    def is_valid(self) -> bool:
+        """Whether the report has no errors (warnings and infos do not count)."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """The distinct codes of the findings."""
+        return frozenset(f.code for f in self.findings)
+
+    def counts(self) -> dict[str, int]:
+        """The number of findings of each code, most frequent first."""
+        return dict(Counter(f.code for f in self.findings).most_common())
+
+    def by_code(self, code: str) -> tuple[Finding, ...]:
+        """The findings of one code."""
+        return tuple(f for f in self.findings if f.code == code)
+
+    def raise_for_errors(self) -> None:
+        """
+        Raise `InvalidPlan` carrying this report when it has errors; otherwise do nothing.
+
+        Raises:
+            InvalidPlan: The report has at least one error.
+        """
+        if not self.is_valid:
+            from ogpmodel.errors import InvalidPlan
+
+            raise InvalidPlan(self)
+
+    def merge(self, findings: Iterable[Finding]) -> "ValidationReport":
+        """Return a report with *findings* appended."""
+        return attrs.evolve(self, findings=(*self.findings, *findings))
+
+    def to_dict(self, lang: Language = "en") -> dict[str, Any]:
+        """The report as JSON data, conforming to ``schemas/1.0/report.schema.json``."""
+        return {
+            "ogpmodel_version": self.ogpmodel_version,
+            "schema_version": self.schema_version,
+            "language": lang,
+            "valid": self.is_valid,
+            "summary": {
+                "errors": len(self.errors),
+                "warnings": len(self.warnings),
+                "infos": len(self.infos),
+                "by_code": self.counts(),
+            },
+            "findings": [f.to_dict(lang) for f in self.findings],
+        }
+
+    def to_json(self, lang: Language = "en", *, indent: int | None = 2) -> str:
+        """The report as JSON text."""
+        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
+
+    def to_text(self, lang: Language = "en") -> str:
+        """The report as lines of text, one finding per line, then a summary line."""
+        lines = [
+            f"{f.severity.value}: {f.path or '/'}: {f.render(lang)} [{f.code}]"
+            for f in self.findings
+        ]
+        words = (
+            ("errores", "advertencias", "avisos")
+            if lang == "es"
+            else ("errors", "warnings", "infos")
+        )
+        counts = (len(self.errors), len(self.warnings), len(self.infos))
+        lines.append(", ".join(f"{n} {w}" for n, w in zip(counts, words, strict=True)))
+        return "\n".join(lines)

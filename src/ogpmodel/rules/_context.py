@@ -1,0 +1,146 @@
+"""What a rule's check sees: the plan, the date of the check, the profile and shared indexes."""
+
+import datetime
+import functools
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from ogpmodel.model import ActionPlan, Commitment, Milestone
+from ogpmodel.values import Period
+
+__all__ = ["PROFILES", "Context", "Hit", "MilestoneSite", "Profile"]
+
+
+@attrs.frozen
+class Profile:
+    """
+    Limits that OGP does not fix in a published document we could read, as settings.
+
+    The profile is chosen from ``member.membership``; callers may pass their own.
+
+    Attributes:
+        name: ``"local"``, ``"national"`` or a caller's own name.
+        max_commitments: The most commitments a plan should have (`None`: no cap). OGP Local's
+            cap of 5 is commonly reported but **unconfirmed** by OGP's published text.
+        recommended_commitments: The recommended range of the number of commitments
+            (national plans: 5 to 15, from older OGP guidance), or `None`.
+        local: Whether the OGP Local minimum requirements and reports apply (monitoring body,
+            strategic-vision links, inception and end-of-commitment reports).
+    """
+
+    name: str
+    max_commitments: int | None = None
+    recommended_commitments: tuple[int, int] | None = None
+    local: bool = False
+
+
+#: The built-in profiles, by name.
+PROFILES: Mapping[str, Profile] = {
+    "local": Profile("local", max_commitments=5, local=True),
+    "national": Profile("national", recommended_commitments=(5, 15)),
+}
+
+
+@attrs.frozen
+class Hit:
+    """One place where a plan breaks a rule: a JSON Pointer and the message parameters."""
+
+    path: str
+    params: Mapping[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class MilestoneSite:
+    """A milestone with where it stands: its JSON Pointer, its commitment and its parent."""
+
+    path: str
+    commitment_index: int
+    commitment: Commitment
+    milestone: Milestone
+    parent: Milestone | None
+
+    @property
+    def outer_period(self) -> Period | None:
+        """The period the milestone must lie within: its parent's, else its commitment's."""
+        return self.parent.period if self.parent is not None else self.commitment.period
+
+
+class Context:
+    """
+    A plan under validation, with indexes built once (so that every rule stays linear).
+
+    Attributes:
+        plan: The plan.
+        as_of: The date deadlines are checked against (`None`: no deadline rules run).
+        profile: The `Profile` in force.
+    """
+
+    def __init__(self, plan: ActionPlan, *, as_of: datetime.date | None, profile: Profile) -> None:
+        self.plan = plan
+        self.as_of = as_of
+        self.profile = profile
+
+    @property
+    def is_local(self) -> bool:
+        """Whether the OGP Local rules apply."""
+        return self.profile.local
+
+    @functools.cached_property
+    def stakeholder_ids(self) -> frozenset[str]:
+        """The ids of the plan's stakeholders."""
+        return frozenset(s.id for s in self.plan.stakeholders)
+
+    @functools.cached_property
+    def commitment_ids(self) -> frozenset[str]:
+        """The ids of the plan's commitments."""
+        return frozenset(c.id for c in self.plan.commitments)
+
+    @functools.cached_property
+    def goal_ids(self) -> frozenset[str]:
+        """The ids of the strategic vision's goals."""
+        vision = self.plan.strategic_vision
+        return frozenset(g.id for g in vision.goals) if vision is not None else frozenset()
+
+    @functools.cached_property
+    def government_ids(self) -> frozenset[str]:
+        """The ids of the government stakeholders."""
+        return frozenset(s.id for s in self.plan.stakeholders if s.sector.value == "government")
+
+    @functools.cached_property
+    def milestone_sites(self) -> tuple[MilestoneSite, ...]:
+        """Every milestone of the plan with its path, depth first."""
+        sites: list[MilestoneSite] = []
+
+        def walk(
+            index: int,
+            commitment: Commitment,
+            milestones: tuple[Milestone, ...],
+            prefix: str,
+            parent: Milestone | None,
+        ) -> None:
+            for m_index, milestone in enumerate(milestones):
+                path = f"{prefix}/milestones/{m_index}"
+                sites.append(MilestoneSite(path, index, commitment, milestone, parent))
+                walk(index, commitment, milestone.milestones, path, milestone)
+
+        for index, commitment in enumerate(self.plan.commitments):
+            walk(index, commitment, commitment.milestones, f"/commitments/{index}", None)
+        return tuple(sites)
+
+    def commitments(self) -> Iterator[tuple[str, Commitment]]:
+        """Yield ``(path, commitment)`` for every commitment."""
+        for index, commitment in enumerate(self.plan.commitments):
+            yield f"/commitments/{index}", commitment
+
+    def milestones_of(self, commitment_index: int) -> tuple[MilestoneSite, ...]:
+        """The milestone sites of one commitment."""
+        return self._sites_by_commitment.get(commitment_index, ())
+
+    @functools.cached_property
+    def _sites_by_commitment(self) -> Mapping[int, tuple[MilestoneSite, ...]]:
+        grouped: dict[int, list[MilestoneSite]] = {}
+        for site in self.milestone_sites:
+            grouped.setdefault(site.commitment_index, []).append(site)
+        return {index: tuple(sites) for index, sites in grouped.items()}

@@ -1,0 +1,51 @@
+"""Run the registered rules over a model plan."""
+
+import datetime
+from collections.abc import Iterator
+
+from ogpmodel.codelists import Membership
+from ogpmodel.model import ActionPlan
+from ogpmodel.report import Finding
+from ogpmodel.rules._context import PROFILES, Context, Profile
+from ogpmodel.rules._registry import Rule, all_rules
+
+__all__ = ["check_plan", "resolve_profile"]
+
+
+def resolve_profile(plan: ActionPlan, profile: Profile | str | None) -> Profile:
+    """
+    Return the profile in force: the caller's, or the one of the member's membership.
+
+    Raises:
+        ValueError: *profile* names no built-in profile.
+    """
+    if isinstance(profile, Profile):
+        return profile
+    if profile is None:
+        profile = "local" if plan.member.membership is Membership.LOCAL else "national"
+    try:
+        return PROFILES[profile]
+    except KeyError:
+        msg = f"profile must be a Profile or one of {sorted(PROFILES)} (got {profile!r})"
+        raise ValueError(msg) from None
+
+
+def check_plan(
+    plan: ActionPlan,
+    *,
+    as_of: datetime.date | None = None,
+    profile: Profile | str | None = None,
+    rules: tuple[Rule, ...] | None = None,
+) -> Iterator[Finding]:
+    """Yield the findings of every applicable rule (or of *rules*) for *plan*, rule by rule."""
+    context = Context(plan, as_of=as_of, profile=resolve_profile(plan, profile))
+    for rule in all_rules() if rules is None else rules:
+        if rule.check is None:
+            continue
+        if rule.local_only and not context.is_local:
+            continue
+        if rule.needs_as_of and as_of is None:
+            continue
+        severity = rule.severity_for(plan.status)
+        for hit in rule.check(context):
+            yield Finding(rule.code, severity, hit.path, hit.params)

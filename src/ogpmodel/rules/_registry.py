@@ -1,0 +1,269 @@
+"""The rule registry: each rule is registered once, with its code, severity, source and messages."""
+
+import string
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ogpmodel.codelists import Language, PlanStatus
+from ogpmodel.report import Severity
+
+if TYPE_CHECKING:
+    from ogpmodel.rules._context import Context, Hit
+
+#: A rule's check: yields one `Hit` per place where the plan breaks the rule.
+Check = Callable[["Context"], Iterable["Hit"]]
+
+#: Plan states in which stage-dependent (*S*) rules are warnings: the draft is unfinished.
+DRAFT_STATES = frozenset({PlanStatus.PLANNING, PlanStatus.CO_CREATION})
+
+_FAMILIES = (
+    "structure",
+    "dates",
+    "formulation",
+    "process",
+    "deadlines",
+    "lifecycle",
+    "assessments",
+)
+
+
+@attrs.frozen
+class Rule:
+    """
+    One rule of the catalogue.
+
+    Attributes:
+        code: The stable code, ``family.kebab-name``.
+        severity: The default severity (for stage-dependent rules: the severity once the plan
+            is submitted).
+        stage_dependent: Whether the rule is an *S* rule: a warning while the plan is in
+            ``planning`` or ``co_creation``, an error from ``submitted`` on, and a guard of
+            ``co_creation → submitted``.
+        family: The rule family (``structure``, ``dates``, ``formulation``, ``process``,
+            ``deadlines``, ``lifecycle``, ``assessments``).
+        source: Where the rule comes from: an OGP page, or ``"design"`` for rules of ours.
+        title: What the rule checks, in English and Spanish.
+        messages: The message templates in English and Spanish (``str.format`` fields name
+            the finding's ``params``).
+        check: The function that finds violations in a model plan, or `None` for rules that
+            only the document layer reports (``schema.*``).
+        local_only: Whether the rule applies to OGP Local plans only.
+        needs_as_of: Whether the rule only runs when the caller passes ``as_of``.
+    """
+
+    code: str
+    severity: Severity
+    family: str
+    source: str
+    title: Mapping[str, str]
+    messages: Mapping[str, str]
+    check: Check | None = attrs.field(default=None, eq=False, repr=False)
+    stage_dependent: bool = False
+    local_only: bool = False
+    needs_as_of: bool = False
+
+    def severity_for(self, status: PlanStatus | None) -> Severity:
+        """The severity of this rule's findings for a plan in *status*."""
+        if self.stage_dependent and status in DRAFT_STATES:
+            return Severity.WARNING
+        return self.severity
+
+    def render(self, params: Mapping[str, Any], lang: Language = "en") -> str:
+        """Fill the message template of *lang* with *params*."""
+        template = self.messages["es" if lang == "es" else "en"]
+        return template.format_map(_Params(params, lang))
+
+    @property
+    def param_names(self) -> frozenset[str]:
+        """The parameters the message templates use."""
+        return frozenset(
+            name.split(".")[0].split("[")[0]
+            for template in self.messages.values()
+            for _, name, _, _ in string.Formatter().parse(template)
+            if name
+        )
+
+
+#: Words that parameters carry as language-neutral keys, rendered per language.
+VOCABULARY: Mapping[str, Mapping[str, str]] = {
+    "object": {"en": "an object", "es": "un objeto"},
+    "array": {"en": "an array", "es": "un arreglo"},
+    "string": {"en": "a string", "es": "una cadena"},
+    "integer": {"en": "an integer", "es": "un número entero"},
+    "number": {"en": "a number", "es": "un número"},
+    "boolean": {"en": "true or false", "es": "true o false"},
+    "null": {"en": "null", "es": "null"},
+    "text": {
+        "en": "a string or a language map",
+        "es": "una cadena o un mapa de idiomas",
+    },
+    "plan_id": {
+        "en": "a plan id (letters, digits, '.', '_' or '-', starting with a letter or digit)",
+        "es": "un id de plan (letras, dígitos, '.', '_' o '-', comenzando por letra o dígito)",
+    },
+    "id": {"en": "an id (non-empty, no white space)", "es": "un id (no vacío, sin espacios)"},
+    "date": {"en": "a date (YYYY-MM-DD)", "es": "una fecha (AAAA-MM-DD)"},
+    "real_date": {"en": "a real calendar date", "es": "una fecha que exista en el calendario"},
+    "partial_date": {
+        "en": "a date as YYYY, YYYY-MM or YYYY-MM-DD",
+        "es": "una fecha como AAAA, AAAA-MM o AAAA-MM-DD",
+    },
+    "language_tag": {
+        "en": "a BCP 47 language tag such as 'es' or 'fr-CA'",
+        "es": "una etiqueta de idioma BCP 47 como 'es' o 'fr-CA'",
+    },
+    "country": {
+        "en": "an ISO 3166-1 alpha-2 country code such as 'CL'",
+        "es": "un código de país ISO 3166-1 alfa-2 como 'CL'",
+    },
+    "url": {"en": "an absolute http(s) URL", "es": "una URL http(s) absoluta"},
+    "email": {"en": "an e-mail address", "es": "una dirección de correo electrónico"},
+    "non_blank": {"en": "a non-empty string", "es": "una cadena no vacía"},
+    "stakeholder": {"en": "stakeholder", "es": "parte interesada"},
+    "commitment": {"en": "commitment", "es": "compromiso"},
+    "milestone": {"en": "milestone", "es": "hito"},
+    "goal": {"en": "goal", "es": "meta"},
+    "plan": {"en": "plan", "es": "plan"},
+}
+
+#: The parameters whose values are looked up in `VOCABULARY` when rendered.
+TRANSLATED_PARAMS = frozenset({"expected", "actual", "kind", "owner"})
+
+
+class _Params(dict[str, Any]):
+    """
+    Message parameters as templates see them.
+
+    Lists render comma-separated; `TRANSLATED_PARAMS` render through `VOCABULARY`; ``hint``
+    is derived from ``nearest`` ("; did you mean 'status'?"); a missing one renders as '?'.
+    """
+
+    def __init__(self, params: Mapping[str, Any], lang: Language) -> None:
+        super().__init__(params)
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        if key in TRANSLATED_PARAMS and isinstance(value, str) and value in VOCABULARY:
+            return VOCABULARY[value][self.lang]
+        if isinstance(value, (list, tuple)):
+            return ", ".join(repr(v) if isinstance(v, str) else str(v) for v in value)
+        return value
+
+    def __missing__(self, key: str) -> str:
+        if key == "hint":
+            nearest = self.get("nearest")
+            if not nearest:
+                return ""
+            return (
+                f"; ¿quiso decir {nearest!r}?"
+                if self.lang == "es"
+                else f"; did you mean {nearest!r}?"
+            )
+        return "?"
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def register(
+    code: str,
+    *,
+    severity: Severity,
+    family: str,
+    source: str,
+    title_en: str,
+    title_es: str,
+    en: str,
+    es: str,
+    stage_dependent: bool = False,
+    local_only: bool = False,
+    needs_as_of: bool = False,
+) -> Callable[[Check], Check]:
+    """
+    Register a rule; used as a decorator on its check function.
+
+    Raises:
+        ValueError: The code is already registered, or the family is unknown.
+    """
+
+    def decorate(check: Check) -> Check:
+        define(
+            code,
+            severity=severity,
+            family=family,
+            source=source,
+            title_en=title_en,
+            title_es=title_es,
+            en=en,
+            es=es,
+            stage_dependent=stage_dependent,
+            local_only=local_only,
+            needs_as_of=needs_as_of,
+            check=check,
+        )
+        return check
+
+    return decorate
+
+
+def define(
+    code: str,
+    *,
+    severity: Severity,
+    family: str,
+    source: str,
+    title_en: str,
+    title_es: str,
+    en: str,
+    es: str,
+    stage_dependent: bool = False,
+    local_only: bool = False,
+    needs_as_of: bool = False,
+    check: Check | None = None,
+) -> Rule:
+    """Register a rule (without a decorator: for rules the document layer reports)."""
+    if code in _RULES:
+        msg = f"rule {code!r} is registered twice"
+        raise ValueError(msg)
+    if family not in _FAMILIES:
+        msg = f"rule {code!r}: family must be one of {_FAMILIES} (got {family!r})"
+        raise ValueError(msg)
+    rule = Rule(
+        code=code,
+        severity=severity,
+        family=family,
+        source=source,
+        title={"en": title_en, "es": title_es},
+        messages={"en": en, "es": es},
+        check=check,
+        stage_dependent=stage_dependent,
+        local_only=local_only,
+        needs_as_of=needs_as_of,
+    )
+    _RULES[code] = rule
+    return rule
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Every registered rule, in registration order (catalogue order)."""
+    return tuple(_RULES.values())
+
+
+def get_rule(code: str) -> Rule:
+    """
+    Return the rule registered under *code*.
+
+    Raises:
+        KeyError: No rule has that code (the message names the nearest code).
+    """
+    try:
+        return _RULES[code]
+    except KeyError:
+        import difflib
+
+        near = difflib.get_close_matches(code, _RULES, n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        raise KeyError(f"no rule with code {code!r}{hint}") from None

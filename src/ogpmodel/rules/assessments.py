@@ -1,0 +1,3 @@
+"""assessments rules (see design/rules.md)."""
+
+__all__: list[str] = []

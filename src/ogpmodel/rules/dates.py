@@ -1,0 +1,3 @@
+"""dates rules (see design/rules.md)."""
+
+__all__: list[str] = []

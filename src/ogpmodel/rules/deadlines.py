@@ -1,0 +1,3 @@
+"""deadlines rules (see design/rules.md)."""
+
+__all__: list[str] = []

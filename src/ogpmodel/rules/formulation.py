@@ -1,0 +1,3 @@
+"""formulation rules (see design/rules.md)."""
+
+__all__: list[str] = []

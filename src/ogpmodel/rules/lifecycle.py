@@ -1,0 +1,3 @@
+"""lifecycle rules (see design/rules.md)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""process rules (see design/rules.md)."""
+
+__all__: list[str] = []

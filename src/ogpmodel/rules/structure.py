@@ -1,0 +1,250 @@
+"""
+Structure rules (always errors): schema codes, unique ids, references and empty required text.
+
+The ``schema.*`` codes and ``text.empty`` are reported when a document (a dict or JSON text) is
+read; a model object cannot break them, since its constructor refuses such values.
+"""
+
+from collections.abc import Iterator
+
+from ogpmodel.model import InceptionReport, IrmReview
+from ogpmodel.report import Severity
+from ogpmodel.rules._context import Context, Hit
+from ogpmodel.rules._registry import define, register
+
+_CONTRACT = "design (OGP JSON 1.0 contract)"
+
+define(
+    "schema.invalid-json",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_CONTRACT,
+    title_en="the text is not JSON (position given).",
+    title_es="el texto no es JSON (se indica la posición).",
+    en="The text is not valid JSON: {reason} (line {line}, column {column}).",
+    es="El texto no es JSON válido: {reason} (línea {line}, columna {column}).",
+)
+define(
+    "schema.type",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_CONTRACT,
+    title_en="a value has the wrong JSON type.",
+    title_es="un valor tiene un tipo JSON incorrecto.",
+    en="Expected {expected}, got {actual}.",
+    es="Se esperaba {expected}, se recibió {actual}.",
+)
+define(
+    "schema.required",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_CONTRACT,
+    title_en="a required field is missing.",
+    title_es="falta un campo obligatorio.",
+    en="The required field {field!r} is missing.",
+    es="Falta el campo obligatorio {field!r}.",
+)
+define(
+    "schema.enum",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_CONTRACT,
+    title_en="a code is not in its closed codelist (the message lists the valid codes and the nearest one).",
+    title_es="un código no está en su lista cerrada (el mensaje indica los códigos válidos y el más cercano).",
+    en="{value!r} is not a code of {codelist}; expected one of {allowed}{hint}.",
+    es="{value!r} no es un código de {codelist}; se esperaba uno de {allowed}{hint}.",
+)
+define(
+    "schema.format",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_CONTRACT,
+    title_en="a string is not a valid id, date, partial date, language tag, country code, URL or e-mail.",
+    title_es="una cadena no es un id, fecha, fecha parcial, etiqueta de idioma, código de país, URL o correo válido.",
+    en="{value!r} is not {expected}.",
+    es="{value!r} no es {expected}.",
+)
+define(
+    "schema.additional-property",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_CONTRACT,
+    title_en="a field the schema does not define (outside extensions); the message names the nearest known field.",
+    title_es="un campo que el esquema no define (fuera de extensions); el mensaje indica el campo conocido más cercano.",
+    en="Unknown field {field!r}{hint}; put content outside the standard under 'extensions'.",
+    es="Campo desconocido {field!r}{hint}; el contenido fuera del estándar va en 'extensions'.",
+)
+define(
+    "schema.version",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_CONTRACT,
+    title_en="schema_version is missing or not one this library reads.",
+    title_es="schema_version falta o no es una versión que esta biblioteca lee.",
+    en="schema_version is {value!r}; this library reads {supported}.",
+    es="schema_version es {value!r}; esta biblioteca lee {supported}.",
+)
+
+
+@register(
+    "id.duplicate",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_CONTRACT,
+    title_en="two stakeholders, two commitments, or two milestones of one commitment share an id.",
+    title_es="dos partes interesadas, dos compromisos o dos hitos de un compromiso comparten un id.",
+    en="The id {id!r} is already used by the {kind} at {first}.",
+    es="El id {id!r} ya lo usa otro elemento ({kind}) en {first}.",
+)
+def _duplicate_ids(ctx: Context) -> Iterator[Hit]:
+    plan = ctx.plan
+    seen: dict[str, str] = {}
+    for index, stakeholder in enumerate(plan.stakeholders):
+        path = f"/stakeholders/{index}/id"
+        if stakeholder.id in seen:
+            yield Hit(
+                path, {"id": stakeholder.id, "kind": "stakeholder", "first": seen[stakeholder.id]}
+            )
+        else:
+            seen[stakeholder.id] = path
+    seen = {}
+    for index, commitment in enumerate(plan.commitments):
+        path = f"/commitments/{index}/id"
+        if commitment.id in seen:
+            yield Hit(
+                path, {"id": commitment.id, "kind": "commitment", "first": seen[commitment.id]}
+            )
+        else:
+            seen[commitment.id] = path
+    by_commitment: dict[int, dict[str, str]] = {}
+    for site in ctx.milestone_sites:
+        ids = by_commitment.setdefault(site.commitment_index, {})
+        path = f"{site.path}/id"
+        if site.milestone.id in ids:
+            yield Hit(
+                path,
+                {"id": site.milestone.id, "kind": "milestone", "first": ids[site.milestone.id]},
+            )
+        else:
+            ids[site.milestone.id] = path
+    if plan.strategic_vision is not None:
+        seen = {}
+        for index, goal in enumerate(plan.strategic_vision.goals):
+            path = f"/strategic_vision/goals/{index}/id"
+            if goal.id in seen:
+                yield Hit(path, {"id": goal.id, "kind": "goal", "first": seen[goal.id]})
+            else:
+                seen[goal.id] = path
+
+
+def _stakeholder_refs(ctx: Context) -> Iterator[tuple[str, str]]:
+    """Yield ``(path, id)`` for every field of the plan that names a stakeholder."""
+    plan = ctx.plan
+    if plan.point_of_contact_id is not None:
+        yield "/point_of_contact_id", plan.point_of_contact_id
+    for index, stakeholder in enumerate(plan.stakeholders):
+        if stakeholder.parent_id is not None:
+            yield f"/stakeholders/{index}/parent_id", stakeholder.parent_id
+    for name, owner in (("forum", plan.forum), ("monitoring_body", plan.monitoring_body)):
+        if owner is not None:
+            for index, member_id in enumerate(owner.member_ids):
+                yield f"/{name}/member_ids/{index}", member_id
+    for index, endorsement in enumerate(plan.endorsements):
+        yield f"/endorsements/{index}/stakeholder_id", endorsement.stakeholder_id
+    for index, event in enumerate(plan.history):
+        if event.actor_id is not None:
+            yield f"/history/{index}/actor_id", event.actor_id
+    for path, commitment in ctx.commitments():
+        for field in ("lead_ids", "supporting_ids"):
+            for index, ref in enumerate(getattr(commitment, field)):
+                yield f"{path}/{field}/{index}", ref
+        yield from _owner_refs(path, commitment.history, commitment.progress)
+    for site in ctx.milestone_sites:
+        for index, ref in enumerate(site.milestone.responsible_ids):
+            yield f"{site.path}/responsible_ids/{index}", ref
+        yield from _owner_refs(site.path, site.milestone.history, site.milestone.progress)
+    for index, assessment in enumerate(plan.assessments):
+        if not isinstance(assessment, IrmReview) and assessment.evaluator_id is not None:
+            yield f"/assessments/{index}/evaluator_id", assessment.evaluator_id
+
+
+def _owner_refs(
+    path: str, history: tuple[object, ...], progress: tuple[object, ...]
+) -> Iterator[tuple[str, str]]:
+    for index, event in enumerate(history):
+        actor = getattr(event, "actor_id", None)
+        if actor is not None:
+            yield f"{path}/history/{index}/actor_id", actor
+    for index, report in enumerate(progress):
+        author = getattr(report, "author_id", None)
+        if author is not None:
+            yield f"{path}/progress/{index}/author_id", author
+
+
+@register(
+    "reference.unknown-stakeholder",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_CONTRACT,
+    title_en="a *_id(s) field names no stakeholder.",
+    title_es="un campo *_id(s) nombra una parte interesada que no existe.",
+    en="No stakeholder has the id {id!r}.",
+    es="Ninguna parte interesada tiene el id {id!r}.",
+)
+def _unknown_stakeholders(ctx: Context) -> Iterator[Hit]:
+    known = ctx.stakeholder_ids
+    for path, ref in _stakeholder_refs(ctx):
+        if ref not in known:
+            yield Hit(path, {"id": ref})
+
+
+@register(
+    "reference.unknown-goal",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_CONTRACT,
+    title_en="vision_goal_id names no strategic-vision goal.",
+    title_es="vision_goal_id nombra una meta de la visión estratégica que no existe.",
+    en="No goal of the strategic vision has the id {id!r}.",
+    es="Ninguna meta de la visión estratégica tiene el id {id!r}.",
+)
+def _unknown_goals(ctx: Context) -> Iterator[Hit]:
+    for path, commitment in ctx.commitments():
+        goal = commitment.vision_goal_id
+        if goal is not None and goal not in ctx.goal_ids:
+            yield Hit(f"{path}/vision_goal_id", {"id": goal})
+
+
+@register(
+    "reference.unknown-commitment",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_CONTRACT,
+    title_en="an assessment names no commitment.",
+    title_es="una evaluación nombra un compromiso que no existe.",
+    en="No commitment has the id {id!r}.",
+    es="Ningún compromiso tiene el id {id!r}.",
+)
+def _unknown_commitments(ctx: Context) -> Iterator[Hit]:
+    for index, assessment in enumerate(ctx.plan.assessments):
+        if isinstance(assessment, InceptionReport):
+            for d_index, design in enumerate(assessment.commitments):
+                if design.commitment_id not in ctx.commitment_ids:
+                    path = f"/assessments/{index}/commitments/{d_index}/commitment_id"
+                    yield Hit(path, {"id": design.commitment_id})
+        elif assessment.commitment_id not in ctx.commitment_ids:
+            yield Hit(f"/assessments/{index}/commitment_id", {"id": assessment.commitment_id})
+
+
+define(
+    "text.empty",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_CONTRACT,
+    title_en="a required text is empty or only whitespace (or a language map with no non-empty entry).",
+    title_es="un texto obligatorio está vacío o solo tiene espacios (o un mapa de idiomas sin ninguna entrada no vacía).",
+    en="This text is required and must not be empty.",
+    es="Este texto es obligatorio y no puede estar vacío.",
+)
+
+__all__: list[str] = []

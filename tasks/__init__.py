@@ -1,0 +1,1 @@
+"""Maintainer scripts that regenerate committed files."""
