@@ -30,6 +30,7 @@ from ogpmodel.codelists import (
 from ogpmodel.errors import (
     AmbiguousId,
     InvalidDocument,
+    InvalidPlan,
     InvalidValue,
     OGPModelError,
     TransitionError,
@@ -60,10 +61,16 @@ from ogpmodel.model import (
     StrategicVision,
     TransitionEvent,
 )
+from ogpmodel.report import Finding, Severity, ValidationReport
+from ogpmodel.rules import PROFILES, Profile, Rule, explain, rules
+from ogpmodel.schema import schema
+from ogpmodel.serialize import dump, dump_lines, dumps, from_dict, iter_load, load, loads, to_dict
+from ogpmodel.validation import validate
 from ogpmodel.values import Link, PartialDate, Period, Text
 
 __all__ = [
     "DIOG",
+    "PROFILES",
     "SCHEMA_VERSION",
     "ActionPlan",
     "AmbiguousId",
@@ -78,6 +85,7 @@ __all__ = [
     "DidItOpenGovernment",
     "EndOfCommitmentReport",
     "Endorsement",
+    "Finding",
     "Forum",
     "Goal",
     "IRMProduct",
@@ -85,6 +93,7 @@ __all__ = [
     "InceptionReport",
     "InceptionRequirements",
     "InvalidDocument",
+    "InvalidPlan",
     "InvalidValue",
     "IrmReview",
     "Jurisdiction",
@@ -103,9 +112,12 @@ __all__ = [
     "PlanStatus",
     "PotentialForResults",
     "PotentialImpact",
+    "Profile",
     "ProgressReport",
     "Role",
+    "Rule",
     "Sector",
+    "Severity",
     "Specificity",
     "Stakeholder",
     "StakeholderKind",
@@ -114,7 +126,20 @@ __all__ = [
     "TransitionError",
     "TransitionEvent",
     "UnknownId",
+    "ValidationReport",
     "Verifiable",
+    "dump",
+    "dump_lines",
+    "dumps",
+    "explain",
+    "from_dict",
+    "iter_load",
+    "load",
+    "loads",
+    "rules",
+    "schema",
+    "to_dict",
+    "validate",
 ]
 
 

@@ -91,9 +91,25 @@ class InvalidDocument(InvalidPlan):
     An OGP JSON document could not be read into a plan (raised by `ogpmodel.loads` and friends).
 
     Its `report` lists every problem found, not only the first, with ``schema.*`` codes.
+
+    Attributes:
+        line: For JSON Lines input, the number (from 1) of the line that holds the document.
     """
 
     _what = "invalid OGP JSON document"
+
+    def __init__(self, report: ValidationReport, *, line: int | None = None) -> None:
+        self.line = line
+        if line is not None:
+            self._what = f"invalid OGP JSON document on line {line}"
+        super().__init__(report)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_invalid_document, (self.report, self.line))
+
+
+def _rebuild_invalid_document(report: ValidationReport, line: int | None) -> InvalidDocument:
+    return InvalidDocument(report, line=line)
 
 
 class TransitionError(OGPModelError, ValueError):

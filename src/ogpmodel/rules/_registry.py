@@ -137,7 +137,7 @@ class _Params(dict[str, Any]):
     Message parameters as templates see them.
 
     Lists render comma-separated; `TRANSLATED_PARAMS` render through `VOCABULARY`; ``hint``
-    is derived from ``nearest`` ("; did you mean 'status'?"); a missing one renders as '?'.
+    is derived from ``nearest`` (" Did you mean 'status'?"); a missing one renders as '?'.
     """
 
     def __init__(self, params: Mapping[str, Any], lang: Language) -> None:

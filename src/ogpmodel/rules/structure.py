@@ -51,8 +51,8 @@ define(
     source=_CONTRACT,
     title_en="a code is not in its closed codelist (the message lists the valid codes and the nearest one).",
     title_es="un código no está en su lista cerrada (el mensaje indica los códigos válidos y el más cercano).",
-    en="{value!r} is not a code of {codelist}; expected one of {allowed}{hint}.",
-    es="{value!r} no es un código de {codelist}; se esperaba uno de {allowed}{hint}.",
+    en="{value!r} is not a code of {codelist}; expected one of {allowed}.{hint}",
+    es="{value!r} no es un código de {codelist}; se esperaba uno de {allowed}.{hint}",
 )
 define(
     "schema.format",
@@ -71,8 +71,8 @@ define(
     source=_CONTRACT,
     title_en="a field the schema does not define (outside extensions); the message names the nearest known field.",
     title_es="un campo que el esquema no define (fuera de extensions); el mensaje indica el campo conocido más cercano.",
-    en="Unknown field {field!r}{hint}; put content outside the standard under 'extensions'.",
-    es="Campo desconocido {field!r}{hint}; el contenido fuera del estándar va en 'extensions'.",
+    en="Unknown field {field!r}.{hint} Content outside the standard belongs under 'extensions'.",
+    es="Campo desconocido {field!r}.{hint} El contenido fuera del estándar va en 'extensions'.",
 )
 define(
     "schema.version",
