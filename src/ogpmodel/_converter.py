@@ -112,32 +112,23 @@ def _structure_mapping(value: Any, _: Any) -> Any:
     return value
 
 
-def _is_exactly(kind: type) -> Callable[[Any], bool]:
-    def predicate(tp: Any) -> bool:
-        return tp is kind
-
-    return predicate
-
-
 def _is_tuple(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple
 
 
 def configure_converter(converter: cattrs.Converter) -> None:
     """Register every hook that reads and writes OGP JSON on *converter*."""
-    # Predicate hooks: a singledispatch hook for str would also catch the str-based enums.
+    # Class hooks: the codelist enums subclass str, so Code is registered too (the most
+    # specific class wins).
     for kind, name in ((str, "a string"), (bool, "true or false"), (int, "an integer")):
-        converter.register_structure_hook_func(_is_exactly(kind), _strict(kind, name))
+        converter.register_structure_hook(kind, _strict(kind, name))
+    converter.register_structure_hook(Code, lambda value, tp: _structure_enum(tp)(value, tp))
     converter.register_structure_hook(Text, _structure_text)
     converter.register_unstructure_hook(Text, lambda text: text.to_json())
     converter.register_structure_hook(PartialDate, _structure_partial_date)
     converter.register_unstructure_hook(PartialDate, str)
     converter.register_structure_hook(datetime.date, _structure_date)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
-    converter.register_structure_hook_func(
-        lambda tp: isinstance(tp, type) and issubclass(tp, Code),
-        lambda value, tp: _structure_enum(tp)(value, tp),
-    )
     converter.register_unstructure_hook_func(
         lambda tp: isinstance(tp, type) and issubclass(tp, Code), lambda code: code.value
     )

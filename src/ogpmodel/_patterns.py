@@ -9,29 +9,31 @@ the look-ahead forbids that, and ECMA-262 validators read it the same way.
 
 import re
 
-_END = r"$(?!\n)"
+#: The end anchor of every pattern: end of string, and no trailing newline before it.
+END = r"$(?!\n)"
+
 
 #: The ``id`` of an action plan (the contract's pattern).
-PLAN_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*" + _END
+PLAN_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*" + END
 #: The ``id`` of any other entity: one or more characters, none of them white space.
-ENTITY_ID = r"^[^\s]+" + _END
+ENTITY_ID = r"^[^\s]+" + END
 #: A BCP 47 language tag, checked for well-formedness (language, script, region, variants).
 LANGUAGE_TAG = (
     r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
-    + _END
+    + END
 )
 #: A full calendar date, ``YYYY-MM-DD`` (calendar validity is checked by the model).
-DATE = r"^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])" + _END
+DATE = r"^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])" + END
 #: A partial date: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
-PARTIAL_DATE = r"^(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?" + _END
+PARTIAL_DATE = r"^(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?" + END
 #: An absolute http(s) URL without white space.
-URL = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*" + _END
+URL = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*" + END
 #: An e-mail address: something, ``@``, a domain with a dot; no white space.
-EMAIL = r"^[^\s@]+@[^\s@]+\.[^\s@]+" + _END
+EMAIL = r"^[^\s@]+@[^\s@]+\.[^\s@]+" + END
 #: Text that has at least one character that is not white space.
 NON_BLANK = r"\S"
 #: Text that is empty or white space only.
-BLANK = r"^\s*" + _END
+BLANK = r"^\s*" + END
 
 _compiled: dict[str, re.Pattern[str]] = {}
 

@@ -187,11 +187,17 @@ class ValidationReport:
             f"{f.severity.value}: {f.path or '/'}: {f.render(lang)} [{f.code}]"
             for f in self.findings
         ]
+        lines.append(self.summary(lang))
+        return "\n".join(lines)
+
+    def summary(self, lang: Language = "en") -> str:
+        """One line that counts the findings by severity ("1 error, 2 warnings, 0 infos")."""
         words = (
-            ("errores", "advertencias", "avisos")
+            (("error", "errores"), ("advertencia", "advertencias"), ("aviso", "avisos"))
             if lang == "es"
-            else ("errors", "warnings", "infos")
+            else (("error", "errors"), ("warning", "warnings"), ("info", "infos"))
         )
         counts = (len(self.errors), len(self.warnings), len(self.infos))
-        lines.append(", ".join(f"{n} {w}" for n, w in zip(counts, words, strict=True)))
-        return "\n".join(lines)
+        return ", ".join(
+            f"{n} {one if n == 1 else many}" for n, (one, many) in zip(counts, words, strict=True)
+        )

@@ -169,7 +169,13 @@ class _Generator:
             "description": "A monitoring-body or IRM assessment, tagged by 'type'.",
             "type": "object",
             "required": ["type"],
-            "properties": {"type": _ref("AssessmentType")},
+            "properties": {
+                "type": {
+                    "title": "Type",
+                    "description": "The kind of assessment.",
+                    **_ref("AssessmentType"),
+                }
+            },
             "allOf": [
                 {
                     "if": {"properties": {"type": {"const": cls.type.value}}, "required": ["type"]},
@@ -214,7 +220,11 @@ class _Generator:
         properties: dict[str, Any] = {}
         required: list[str] = []
         if cls in _ASSESSMENTS:
-            properties["type"] = {"const": cls.type.value, "description": "The kind of assessment."}
+            properties["type"] = {
+                "title": "Type",
+                "description": "The kind of assessment.",
+                "const": cls.type.value,
+            }
             required.append("type")
         hints = typing.get_type_hints(cls)
         for attribute in attrs.fields(cls):
@@ -505,3 +515,80 @@ def iter_schema_findings(document: Any) -> Iterator[Finding]:
     )
     for error in errors:
         yield from _findings_of(error, seen)
+
+
+def generate_report_schema() -> dict[str, Any]:
+    """Generate the JSON Schema of `ValidationReport.to_dict` output (``report.schema.json``)."""
+    from ogpmodel.rules import rules
+
+    counts = {"type": "integer", "minimum": 0}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": REPORT_SCHEMA_ID,
+        "title": "ogpmodel validation report",
+        "description": "The findings of ogpmodel.validate() about one OGP JSON 1.0 action plan.",
+        "type": "object",
+        "required": [
+            "ogpmodel_version",
+            "schema_version",
+            "language",
+            "valid",
+            "summary",
+            "findings",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "ogpmodel_version": {
+                "type": "string",
+                "description": "The ogpmodel version that made the report.",
+            },
+            "schema_version": {
+                "const": SCHEMA_VERSION,
+                "description": "The OGP JSON version checked.",
+            },
+            "language": {"enum": ["en", "es"], "description": "The language of the messages."},
+            "valid": {"type": "boolean", "description": "Whether the report has no errors."},
+            "summary": {
+                "type": "object",
+                "required": ["errors", "warnings", "infos", "by_code"],
+                "additionalProperties": False,
+                "properties": {
+                    "errors": counts,
+                    "warnings": counts,
+                    "infos": counts,
+                    "by_code": {
+                        "type": "object",
+                        "description": "The number of findings of each code.",
+                        "propertyNames": _ref("Code"),
+                        "additionalProperties": counts,
+                    },
+                },
+            },
+            "findings": {"type": "array", "items": _ref("Finding")},
+        },
+        "$defs": {
+            "Code": {
+                "title": "Rule code",
+                "description": "A stable code of the rule catalogue.",
+                "type": "string",
+                "anyOf": [{"const": r.code, "title": r.title["en"]} for r in rules()],
+            },
+            "Finding": {
+                "title": "Finding",
+                "type": "object",
+                "required": ["code", "severity", "path", "message", "params"],
+                "additionalProperties": False,
+                "properties": {
+                    "code": _ref("Code"),
+                    "severity": {"enum": ["error", "warning", "info"]},
+                    "path": {
+                        "type": "string",
+                        "description": "An RFC 6901 JSON Pointer into the document.",
+                        "pattern": "^(/([^~/]|~[01])*)*" + _patterns.END,
+                    },
+                    "message": {"type": "string", "description": "The rendered message."},
+                    "params": {"type": "object", "description": "The values the message uses."},
+                },
+            },
+        },
+    }

@@ -278,8 +278,12 @@ class Period:
     False
     """
 
-    start: PartialDate | None = attrs.field(default=None, validator=_optional_partial)
-    end: PartialDate | None = attrs.field(default=None, validator=_optional_partial)
+    start: PartialDate | None = attrs.field(
+        default=None, validator=_optional_partial, metadata={"description": "When it starts."}
+    )
+    end: PartialDate | None = attrs.field(
+        default=None, validator=_optional_partial, metadata={"description": "When it ends."}
+    )
 
     @property
     def is_complete(self) -> bool:
@@ -318,11 +322,25 @@ class Period:
 class Link:
     """A web page or document: evidence, the published plan, a member page."""
 
-    url: str = attrs.field(validator=matches(_patterns.URL, "an absolute http(s) URL"))
-    title: Text | None = attrs.field(
-        default=None, validator=instance_of(Text, "a Text", optional=True)
+    url: str = attrs.field(
+        validator=matches(_patterns.URL, "an absolute http(s) URL"),
+        metadata={"description": "The address of the page or document."},
     )
-    date: PartialDate | None = attrs.field(default=None, validator=_optional_partial)
+    title: Text | None = attrs.field(
+        default=None,
+        validator=instance_of(Text, "a Text", optional=True),
+        metadata={"description": "What the link points to."},
+    )
+    date: PartialDate | None = attrs.field(
+        default=None,
+        validator=_optional_partial,
+        metadata={"description": "When the page or document was published."},
+    )
     extensions: Mapping[str, Any] = attrs.field(
-        factory=dict, converter=freeze_extensions, hash=False
+        factory=dict,
+        converter=freeze_extensions,
+        hash=False,
+        metadata={
+            "description": "Content outside the standard, kept verbatim through a round trip."
+        },
     )

@@ -1,0 +1,5 @@
+"""``python -m ogpmodel``: the command line."""
+
+from ogpmodel.cli import main
+
+raise SystemExit(main())

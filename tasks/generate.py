@@ -1,0 +1,49 @@
+"""
+Regenerate the committed files that are derived from the model (``make schema``).
+
+- ``schemas/1.0/action-plan.schema.json`` from the attrs classes and codelists;
+- ``schemas/1.0/report.schema.json`` (the validation report);
+- the generated reference pages under ``docs/reference/``.
+
+Tests fail when a committed file differs from what this script writes.
+"""
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def render_json(data: object) -> str:
+    """The committed form of a JSON file: two-space indent, UTF-8, final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def outputs() -> dict[Path, Callable[[], str]]:
+    """Every generated file and the function that renders its content."""
+    from ogpmodel import _docs  # noqa: PLC0415 - after sys.path is set by the caller
+    from ogpmodel.schema import generate_schema  # noqa: PLC0415
+
+    files: dict[Path, Callable[[], str]] = {
+        ROOT / "schemas/1.0/action-plan.schema.json": lambda: render_json(generate_schema()),
+    }
+    files.update({ROOT / path: render for path, render in _docs.generated_files().items()})
+    return files
+
+
+def main() -> int:
+    """Write every generated file; print the ones that changed."""
+    for path, render in outputs().items():
+        content = render()
+        old = path.read_text(encoding="utf-8") if path.exists() else None
+        if old != content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+            sys.stdout.write(f"wrote {path.relative_to(ROOT)}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
