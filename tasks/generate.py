@@ -23,13 +23,13 @@ def render_json(data: object) -> str:
 
 def outputs() -> dict[Path, Callable[[], str]]:
     """Every generated file and the function that renders its content."""
-    from ogpmodel import _docs  # noqa: PLC0415 - after sys.path is set by the caller
-    from ogpmodel.schema import generate_schema  # noqa: PLC0415
+    from ogpmodel.schema import generate_schema
+    from tasks import docs
 
     files: dict[Path, Callable[[], str]] = {
         ROOT / "schemas/1.0/action-plan.schema.json": lambda: render_json(generate_schema()),
     }
-    files.update({ROOT / path: render for path, render in _docs.generated_files().items()})
+    files.update({ROOT / path: render for path, render in docs.generated_files().items()})
     return files
 
 

@@ -13,12 +13,12 @@ import attrs
 import jsonschema
 import jsonschema_rs
 import pytest
+from tasks.generate import outputs
 
 import ogpmodel
 from ogpmodel import ActionPlan
 from ogpmodel.codelists import CODELISTS
 from ogpmodel.schema import SCHEMA_ID, generate_schema
-from tasks.generate import outputs
 from tests.builders import complete_local_plan, minimal_plan
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -106,7 +106,8 @@ class TestSchemaDocument:
                 assert prop.get("description"), name
             for branch in node.get("anyOf", ()):
                 if "const" in branch:
-                    assert branch.get("title") and branch.get("description"), branch
+                    assert branch.get("title"), branch
+                    assert branch.get("description"), branch
 
     def test_codelists_match_the_enums(self) -> None:
         """Each codelist $def lists exactly the codes of its enum, in order."""

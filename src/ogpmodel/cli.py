@@ -144,7 +144,7 @@ def _summary(args: argparse.Namespace, stdout: IO[str], stdin: IO[str]) -> int:
         return EXIT_INVALID
     report = validate(plan, as_of=args.as_of)
     stdout.write(describe(plan, report, lang) + "\n")
-    return EXIT_VALID if report.is_valid else EXIT_INVALID
+    return EXIT_VALID  # a summary informs; `validate` is the command that judges
 
 
 def describe(plan: ActionPlan, report: ValidationReport, lang: Language = "en") -> str:
@@ -171,7 +171,10 @@ def describe(plan: ActionPlan, report: ValidationReport, lang: Language = "en") 
     ]
     lines.extend(f"    {c.id}  {text(c.title)}  [{c.status.label(lang)}]" for c in plan.commitments)
     lines.append(f"  {'hallazgos' if es else 'findings'}: {report.summary(lang)}")
-    lines.extend(f"    {count} x {code}" for code, count in report.counts().items())
+    lines.extend(
+        f"    {f.severity.value}: {f.path or '/'}: {f.render(lang)} [{f.code}]"
+        for f in report.findings
+    )
     return "\n".join(lines)
 
 
