@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from ogpmodel.model import ActionPlan, Commitment, Milestone
+from ogpmodel.model import ActionPlan, Commitment, EndOfCommitmentReport, Milestone
 from ogpmodel.values import Period
 
 __all__ = ["PROFILES", "Context", "Hit", "MilestoneSite", "Profile"]
@@ -107,6 +107,18 @@ class Context:
     def government_ids(self) -> frozenset[str]:
         """The ids of the government stakeholders."""
         return frozenset(s.id for s in self.plan.stakeholders if s.sector.value == "government")
+
+    @functools.cached_property
+    def non_government_ids(self) -> frozenset[str]:
+        """The ids of the stakeholders outside government (every sector but ``government``)."""
+        return frozenset(s.id for s in self.plan.stakeholders if s.sector.value != "government")
+
+    @functools.cached_property
+    def end_of_commitment_reported(self) -> frozenset[str]:
+        """The ids of the commitments that have an end-of-commitment report."""
+        return frozenset(
+            a.commitment_id for a in self.plan.assessments if isinstance(a, EndOfCommitmentReport)
+        )
 
     @functools.cached_property
     def milestone_sites(self) -> tuple[MilestoneSite, ...]:

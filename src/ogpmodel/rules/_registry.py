@@ -18,6 +18,7 @@ Check = Callable[["Context"], Iterable["Hit"]]
 #: Plan states in which stage-dependent (*S*) rules are warnings: the draft is unfinished.
 DRAFT_STATES = frozenset({PlanStatus.PLANNING, PlanStatus.CO_CREATION})
 
+#: The rule families, in the order of the catalogue.
 _FAMILIES = (
     "structure",
     "dates",
@@ -126,6 +127,60 @@ VOCABULARY: Mapping[str, Mapping[str, str]] = {
     "milestone": {"en": "milestone", "es": "hito"},
     "goal": {"en": "goal", "es": "meta"},
     "plan": {"en": "plan", "es": "plan"},
+    "parent_milestone": {"en": "parent milestone", "es": "hito superior"},
+    # commitment.no-core-value: the OGP values a commitment lists ("lists as OGP values: …")
+    "no_ogp_values": {"en": "none", "es": "ninguno"},
+    "technology_only": {
+        "en": "only technology and innovation",
+        "es": "solo tecnología e innovación",
+    },
+    # commitment.missing-period: what the period lacks ("has no …")
+    "start_date": {"en": "start date", "es": "fecha de inicio"},
+    "end_date": {"en": "end date", "es": "fecha de término"},
+    "start_and_end_dates": {"en": "start or end date", "es": "fecha de inicio ni de término"},
+    # commitment.id-format: the pattern the profile expects
+    "local_commitment_id": {
+        "en": "an OGP Local id such as 'CLMPU0001' (country code, three-letter member code, four digits)",
+        "es": "un id de OGP Local como 'CLMPU0001' (código de país, código de miembro de tres letras y cuatro dígitos)",
+    },
+    "national_commitment_id": {
+        "en": "a national id such as 'US0113' (country code and four digits)",
+        "es": "un id nacional como 'US0113' (código de país y cuatro dígitos)",
+    },
+    # plan.no-forum: what the plan has instead ("The plan …")
+    "no_forum": {"en": "has no forum", "es": "no tiene foro"},
+    "forum_without_members": {
+        "en": "has a forum with no members",
+        "es": "tiene un foro sin miembros",
+    },
+    # plan.forum-not-multistakeholder: the members the forum lacks ("has no …")
+    "government_member": {"en": "government member", "es": "miembros del gobierno"},
+    "non_government_member": {
+        "en": "non-government member",
+        "es": "miembros ajenos al gobierno",
+    },
+    "government_or_non_government_member": {
+        "en": "government or non-government member",
+        "es": "miembros del gobierno ni ajenos a él",
+    },
+    # plan.not-endorsed: the endorsement deadline when the plan has no submission date
+    "plan_submission": {"en": "its submission", "es": "su presentación"},
+    # assessment.indicator-era
+    "legacy_indicator": {
+        "en": "a legacy indicator of plans before 2021",
+        "es": "un indicador antiguo, propio de planes anteriores a 2021",
+    },
+    "new_indicator": {
+        "en": "an indicator of plans from 2020 on",
+        "es": "un indicador propio de planes desde 2020",
+    },
+    # assessment types (the ``type`` tag)
+    "inception_report": {"en": "inception report", "es": "informe de inicio"},
+    "end_of_commitment_report": {
+        "en": "end-of-commitment report",
+        "es": "informe de fin de compromiso",
+    },
+    "irm_review": {"en": "IRM review", "es": "revisión del MRI"},
 }
 
 #: The parameters whose values are looked up in `VOCABULARY` when rendered.
@@ -158,9 +213,9 @@ class _Params(dict[str, Any]):
             if not nearest:
                 return ""
             return (
-                f"; ¿quiso decir {nearest!r}?"
+                f" ¿Quiso decir {nearest!r}?"
                 if self.lang == "es"
-                else f"; did you mean {nearest!r}?"
+                else f" Did you mean {nearest!r}?"
             )
         return "?"
 
@@ -248,8 +303,8 @@ def define(
 
 
 def all_rules() -> tuple[Rule, ...]:
-    """Every registered rule, in registration order (catalogue order)."""
-    return tuple(_RULES.values())
+    """Every registered rule in catalogue order: by family as in rules.md, then as registered."""
+    return tuple(sorted(_RULES.values(), key=lambda rule: _FAMILIES.index(rule.family)))
 
 
 def get_rule(code: str) -> Rule:

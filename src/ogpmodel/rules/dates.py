@@ -1,3 +1,139 @@
-"""dates rules (see design/rules.md)."""
+"""
+Date rules: periods in order, milestones within their commitment, commitments within the plan.
+
+Partial dates are intervals (``2023-03`` is 1 to 31 March 2023), so a period is reported only
+when it *certainly* breaks a rule: a milestone ending ``2024`` is not outside a commitment ending
+``2024-08``. Periods render in ISO 8601 interval notation, an absent end as ``..``
+(``2023-03/..``).
+"""
+
+from collections.abc import Iterator
+
+from ogpmodel.report import Severity
+from ogpmodel.rules._context import Context, Hit
+from ogpmodel.rules._registry import register
+from ogpmodel.values import Period
 
 __all__: list[str] = []
+
+_DATES_AND_DEADLINES = (
+    "https://www.opengovpartnership.org/country-and-ogp-local-dates-and-deadlines/"
+)
+
+
+def _interval(period: Period) -> str:
+    """The period in ISO 8601 interval notation, ``..`` for an absent end (``2023-03/..``)."""
+    start, end = period
+    return f"{start or '..'}/{end or '..'}"
+
+
+def _outside_path(base: str, inner: Period, outer: Period) -> str:
+    """The pointer to the end of *inner* that lies outside *outer* (to the period: both do)."""
+    start, end = inner
+    start_out = start is not None and (
+        (outer.start is not None and start.is_before(outer.start))
+        or (outer.end is not None and start.is_after(outer.end))
+    )
+    end_out = end is not None and (
+        (outer.end is not None and end.is_after(outer.end))
+        or (outer.start is not None and end.is_before(outer.start))
+    )
+    if start_out and not end_out:
+        return f"{base}/start"
+    if end_out and not start_out:
+        return f"{base}/end"
+    return base
+
+
+@register(
+    "period.end-before-start",
+    severity=Severity.ERROR,
+    family="dates",
+    source="design",
+    title_en="a period ends before it starts (interval semantics of partial dates).",
+    title_es="un período termina antes de comenzar (semántica de intervalo de las fechas parciales).",
+    en="The period ends ({end}) before it starts ({start}).",
+    es="El período termina ({end}) antes de comenzar ({start}).",
+)
+def _end_before_start(ctx: Context) -> Iterator[Hit]:
+    periods: list[tuple[str, Period | None]] = [("/period", ctx.plan.period)]
+    periods.extend((f"{path}/period", c.period) for path, c in ctx.commitments())
+    periods.extend((f"{site.path}/period", site.milestone.period) for site in ctx.milestone_sites)
+    for path, period in periods:
+        if period is not None and period.ends_before_start():
+            yield Hit(f"{path}/end", {"start": str(period.start), "end": str(period.end)})
+
+
+@register(
+    "period.milestone-outside-commitment",
+    severity=Severity.ERROR,
+    family="dates",
+    source="design",
+    title_en="a milestone's period is not within its commitment's (or parent milestone's) period.",
+    title_es="el período de un hito no está dentro del período de su compromiso (o de su hito superior).",
+    en="Milestone {id!r} of commitment {commitment!r} runs {period}, outside the period of its {owner}, {outer_period}.",
+    es="El hito {id!r} del compromiso {commitment!r} abarca {period}, fuera del período de su {owner}, {outer_period}.",
+)
+def _milestone_outside(ctx: Context) -> Iterator[Hit]:
+    # The period a milestone's children must lie within, by the milestone's path: its own, or
+    # (when it has none) the one it had to lie within itself. Parents come before children.
+    bounds: dict[str, tuple[Period | None, str]] = {}
+    for site in ctx.milestone_sites:
+        if site.parent is None:
+            outer, owner = site.commitment.period, "commitment"
+        else:
+            outer, owner = bounds[site.path.rsplit("/milestones/", 1)[0]]
+        period = site.milestone.period
+        bounds[site.path] = (period, "parent_milestone") if period is not None else (outer, owner)
+        if period is not None and outer is not None and period.is_outside(outer):
+            yield Hit(
+                _outside_path(f"{site.path}/period", period, outer),
+                {
+                    "id": site.milestone.id,
+                    "commitment": site.commitment.id,
+                    "period": _interval(period),
+                    "owner": owner,
+                    "outer_period": _interval(outer),
+                },
+            )
+
+
+@register(
+    "period.commitment-outside-plan",
+    severity=Severity.WARNING,
+    family="dates",
+    source=_DATES_AND_DEADLINES,
+    title_en="a commitment's period is not within the plan's.",
+    title_es="el período de un compromiso no está dentro del período del plan.",
+    en="Commitment {id!r} runs {period}, outside the plan's period {outer_period}.",
+    es="El compromiso {id!r} abarca {period}, fuera del período del plan, {outer_period}.",
+)
+def _commitment_outside(ctx: Context) -> Iterator[Hit]:
+    outer = ctx.plan.period
+    for path, commitment in ctx.commitments():
+        period = commitment.period
+        if period is not None and period.is_outside(outer):
+            yield Hit(
+                _outside_path(f"{path}/period", period, outer),
+                {
+                    "id": commitment.id,
+                    "period": _interval(period),
+                    "outer_period": _interval(outer),
+                },
+            )
+
+
+@register(
+    "period.submitted-after-start",
+    severity=Severity.INFO,
+    family="dates",
+    source=_DATES_AND_DEADLINES,
+    title_en="the plan was submitted after its implementation period began.",
+    title_es="el plan se presentó después de que comenzara su período de implementación.",
+    en="The plan was submitted on {submitted_on}, after its implementation period began ({start}).",
+    es="El plan se presentó el {submitted_on}, después del inicio de su período de implementación ({start}).",
+)
+def _submitted_after_start(ctx: Context) -> Iterator[Hit]:
+    submitted, start = ctx.plan.submitted_on, ctx.plan.period.start
+    if submitted is not None and start is not None and start.is_before(submitted):
+        yield Hit("/submitted_on", {"submitted_on": submitted.isoformat(), "start": str(start)})

@@ -1,3 +1,250 @@
-"""formulation rules (see design/rules.md)."""
+"""
+Commitment formulation rules: what the OGP commitment template and the IRM design criteria ask.
+
+Most are stage-dependent (*S*): warnings while the plan is drafted, errors once it is submitted.
+Text that is empty or white space only counts as missing.
+"""
+
+import re
+from collections.abc import Iterator
+
+from ogpmodel.report import Severity
+from ogpmodel.rules._context import Context, Hit
+from ogpmodel.rules._registry import register
+from ogpmodel.values import Text
 
 __all__: list[str] = []
+
+_LOCAL_TEMPLATE = (
+    "https://opengovpartnership.org/documents/ogp-local-handbook (3.2.1.2 Commitments); "
+    "template as published on https://opengovpartnership.org/members/maip%C3%BA-chile/commitments/clmpu0001"
+)
+_COMMITMENT = "https://www.opengovpartnership.org/glossary/commitment/"
+_VERIFIABILITY = "https://opengovpartnership.org/glossary/verifiability"
+
+#: The OGP commitment id patterns: local (country, member code, number) and national.
+_LOCAL_ID = re.compile(r"[A-Z]{2}[A-Z]{3}[0-9]{4}")
+_NATIONAL_ID = re.compile(r"[A-Z]{2}[0-9]{4}")
+
+
+def _missing(text: Text | None) -> bool:
+    return text is None or text.is_blank
+
+
+@register(
+    "commitment.missing-problem",
+    severity=Severity.ERROR,
+    stage_dependent=True,
+    family="formulation",
+    source=_COMMITMENT,
+    title_en="no problem statement.",
+    title_es="no hay descripción del problema.",
+    en="Commitment {id!r} has no problem statement: say which public problem it addresses.",
+    es="El compromiso {id!r} no tiene descripción del problema: indique qué problema público aborda.",
+)
+def _missing_problem(ctx: Context) -> Iterator[Hit]:
+    for path, commitment in ctx.commitments():
+        if _missing(commitment.problem):
+            yield Hit(path, {"id": commitment.id})
+
+
+@register(
+    "commitment.missing-action",
+    severity=Severity.ERROR,
+    stage_dependent=True,
+    family="formulation",
+    source=_COMMITMENT,
+    title_en="no description of what the commitment will do.",
+    title_es="no hay descripción de lo que hará el compromiso.",
+    en="Commitment {id!r} does not describe what it will do (its action).",
+    es="El compromiso {id!r} no describe lo que hará (su acción).",
+)
+def _missing_action(ctx: Context) -> Iterator[Hit]:
+    for path, commitment in ctx.commitments():
+        if _missing(commitment.action):
+            yield Hit(path, {"id": commitment.id})
+
+
+@register(
+    "commitment.no-core-value",
+    severity=Severity.ERROR,
+    stage_dependent=True,
+    family="formulation",
+    source="https://www.opengovpartnership.org/glossary/relevance/",
+    title_en=(
+        "no core OGP value (access to information, civic participation, public accountability); "
+        "technology and innovation alone does not make a commitment relevant."
+    ),
+    title_es=(
+        "ningún valor central de OGP (acceso a la información, participación cívica, rendición de "
+        "cuentas pública); la tecnología e innovación por sí sola no hace relevante un compromiso."
+    ),
+    en=(
+        "Commitment {id!r} lists as OGP values: {actual}; it needs at least one core value "
+        "(access to information, civic participation or public accountability)."
+    ),
+    es=(
+        "El compromiso {id!r} declara como valores de OGP: {actual}; necesita al menos un valor "
+        "central (acceso a la información, participación cívica o rendición de cuentas pública)."
+    ),
+)
+def _no_core_value(ctx: Context) -> Iterator[Hit]:
+    for path, commitment in ctx.commitments():
+        values = commitment.ogp_values
+        if not any(value.is_core for value in values):
+            actual = "technology_only" if values else "no_ogp_values"
+            yield Hit(path, {"id": commitment.id, "actual": actual})
+
+
+@register(
+    "commitment.no-lead",
+    severity=Severity.ERROR,
+    stage_dependent=True,
+    family="formulation",
+    source=_LOCAL_TEMPLATE,
+    title_en="no lead institution.",
+    title_es="no hay institución responsable.",
+    en="Commitment {id!r} names no lead institution (lead_ids is empty).",
+    es="El compromiso {id!r} no indica ninguna institución responsable (lead_ids está vacío).",
+)
+def _no_lead(ctx: Context) -> Iterator[Hit]:
+    for path, commitment in ctx.commitments():
+        if not commitment.lead_ids:
+            yield Hit(path, {"id": commitment.id})
+
+
+@register(
+    "commitment.no-milestones",
+    severity=Severity.ERROR,
+    stage_dependent=True,
+    family="formulation",
+    source=_VERIFIABILITY,
+    title_en="no milestones.",
+    title_es="no hay hitos.",
+    en="Commitment {id!r} has no milestones; it needs at least one milestone with a verifiable deliverable.",
+    es="El compromiso {id!r} no tiene hitos; necesita al menos un hito con un entregable verificable.",
+)
+def _no_milestones(ctx: Context) -> Iterator[Hit]:
+    for path, commitment in ctx.commitments():
+        if not commitment.milestones:
+            yield Hit(path, {"id": commitment.id})
+
+
+@register(
+    "commitment.missing-period",
+    severity=Severity.ERROR,
+    stage_dependent=True,
+    family="formulation",
+    source=_LOCAL_TEMPLATE,
+    title_en="no start or no end.",
+    title_es="falta el inicio o el término.",
+    en="Commitment {id!r} has no {expected}; a commitment needs both a start and an end date.",
+    es="El compromiso {id!r} no tiene {expected}; todo compromiso necesita fecha de inicio y de término.",
+)
+def _missing_period(ctx: Context) -> Iterator[Hit]:
+    for path, commitment in ctx.commitments():
+        period = commitment.period
+        start = period is not None and period.start is not None
+        end = period is not None and period.end is not None
+        if not start and not end:
+            yield Hit(path, {"id": commitment.id, "expected": "start_and_end_dates"})
+        elif not start:
+            yield Hit(path, {"id": commitment.id, "expected": "start_date"})
+        elif not end:
+            yield Hit(path, {"id": commitment.id, "expected": "end_date"})
+
+
+@register(
+    "milestone.no-end-date",
+    severity=Severity.ERROR,
+    stage_dependent=True,
+    family="formulation",
+    source=_VERIFIABILITY,
+    title_en="a milestone has neither an end date nor a deadline note: it cannot be verified.",
+    title_es="un hito no tiene fecha de término ni nota de plazo: no se puede verificar.",
+    en=(
+        "Milestone {id!r} of commitment {commitment!r} has neither an end date nor a deadline "
+        "note, so its completion cannot be verified."
+    ),
+    es=(
+        "El hito {id!r} del compromiso {commitment!r} no tiene fecha de término ni nota de plazo, "
+        "por lo que no se puede verificar su cumplimiento."
+    ),
+)
+def _no_end_date(ctx: Context) -> Iterator[Hit]:
+    for site in ctx.milestone_sites:
+        milestone = site.milestone
+        has_end = milestone.period is not None and milestone.period.end is not None
+        if not has_end and _missing(milestone.deadline_note):
+            yield Hit(site.path, {"id": milestone.id, "commitment": site.commitment.id})
+
+
+@register(
+    "milestone.deadline-note-only",
+    severity=Severity.WARNING,
+    family="formulation",
+    source=_VERIFIABILITY,
+    title_en="a milestone has only a free-text deadline.",
+    title_es="un hito solo tiene un plazo en texto libre.",
+    en=(
+        "Milestone {id!r} of commitment {commitment!r} gives only a free-text deadline "
+        "({note!r}); an end date (period.end) would make it verifiable."
+    ),
+    es=(
+        "El hito {id!r} del compromiso {commitment!r} solo indica un plazo en texto libre "
+        "({note!r}); una fecha de término (period.end) lo haría verificable."
+    ),
+)
+def _deadline_note_only(ctx: Context) -> Iterator[Hit]:
+    language = ctx.plan.language
+    for site in ctx.milestone_sites:
+        milestone, note = site.milestone, site.milestone.deadline_note
+        has_end = milestone.period is not None and milestone.period.end is not None
+        if not has_end and note is not None and not note.is_blank:
+            text = note.get(language, default_language=language) or str(note)
+            yield Hit(
+                f"{site.path}/deadline_note",
+                {"id": milestone.id, "commitment": site.commitment.id, "note": text},
+            )
+
+
+@register(
+    "commitment.unlinked-vision-goal",
+    severity=Severity.WARNING,
+    local_only=True,
+    family="formulation",
+    source="https://opengovpartnership.org/documents/ogp-local-handbook (3.2.1.1 Local Open Government Strategic Vision)",
+    title_en="a local commitment is not linked to a strategic-vision goal.",
+    title_es="un compromiso local no está vinculado a una meta de la visión estratégica.",
+    en="Commitment {id!r} is not linked to a goal of the strategic vision (vision_goal_id is missing).",
+    es="El compromiso {id!r} no está vinculado a ninguna meta de la visión estratégica (falta vision_goal_id).",
+)
+def _unlinked_vision_goal(ctx: Context) -> Iterator[Hit]:
+    for path, commitment in ctx.commitments():
+        if commitment.vision_goal_id is None:
+            yield Hit(path, {"id": commitment.id})
+
+
+@register(
+    "commitment.id-format",
+    severity=Severity.INFO,
+    family="formulation",
+    source=(
+        "design, after OGP's published ids (local: "
+        "https://opengovpartnership.org/members/maip%C3%BA-chile/commitments/clmpu0001; national: "
+        "https://www.opengovpartnership.org/members/liberia/commitments/LR0041/)"
+    ),
+    title_en="the id does not follow OGP's pattern (local CCMMM9999, national CC9999).",
+    title_es="el id no sigue el patrón de OGP (local CCMMM9999, nacional CC9999).",
+    en="The commitment id {id!r} does not follow OGP's pattern; expected {expected}.",
+    es="El id de compromiso {id!r} no sigue el patrón de OGP; se esperaba {expected}.",
+)
+def _id_format(ctx: Context) -> Iterator[Hit]:
+    pattern, expected = (
+        (_LOCAL_ID, "local_commitment_id")
+        if ctx.is_local
+        else (_NATIONAL_ID, "national_commitment_id")
+    )
+    for path, commitment in ctx.commitments():
+        if pattern.fullmatch(commitment.id) is None:
+            yield Hit(f"{path}/id", {"id": commitment.id, "expected": expected})
