@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
+from collections.abc import Iterator, Mapping
 from typing import Any, TypeAlias
 
 from ogpmodel.errors import InvalidValue
@@ -13,7 +12,47 @@ FrozenJSON: TypeAlias = (
     "Mapping[str, FrozenJSON] | tuple[FrozenJSON, ...] | str | int | float | bool | None"
 )
 
-_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+class FrozenObject(Mapping[str, Any]):
+    """
+    A read-only JSON object.
+
+    Unlike `types.MappingProxyType` it can be pickled and deep-copied, so model objects and the
+    exceptions that carry them survive `pickle` and `copy.deepcopy`.
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, Any] | None = None) -> None:
+        self._items: dict[str, Any] = dict(items or {})
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenObject):
+            return self._items == other._items
+        if isinstance(other, Mapping):
+            return self._items == dict(other.items())
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._items!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self._items,))
+
+
+_EMPTY: Mapping[str, Any] = FrozenObject()
 
 
 def freeze(value: Any, where: str = "extensions") -> Any:
@@ -34,7 +73,7 @@ def freeze(value: Any, where: str = "extensions") -> Any:
             if not isinstance(key, str):
                 raise InvalidValue(where, key, "a JSON object with string keys")
             out[key] = freeze(item, f"{where}/{key}")
-        return MappingProxyType(out)
+        return FrozenObject(out)
     if isinstance(value, (list, tuple)):
         return tuple(freeze(item, f"{where}/{i}") for i, item in enumerate(value))
     raise InvalidValue(where, value, "a JSON value (object, array, string, number, bool, null)")

@@ -8,7 +8,7 @@ value, so a construction error always says where the problem is and what was exp
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from typing import Any
 
@@ -24,14 +24,24 @@ def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
     return f"{type(instance).__name__}.{attribute.name.lstrip('_')}"
 
 
+class NotAList(tuple[Any, ...]):
+    """A string or a mapping given for a list field; the field's validator refuses it by name."""
+
+
 def to_tuple(value: Iterable[Any] | None) -> tuple[Any, ...]:
     """Converter for list fields: any iterable (or `None`) becomes a tuple."""
     if value is None:
         return ()
-    if isinstance(value, (str, bytes, dict)):
-        # A string is iterable, but never a meaningful list of entities or codes.
-        return (value,)  # the element check then names the field and the value
+    if isinstance(value, (str, bytes, Mapping)):
+        # A string is iterable, but never a meaningful list of ids, codes or entities.
+        return NotAList((value,))
     return tuple(value)
+
+
+def refuse_non_list(where: str, value: tuple[Any, ...], expected: str) -> None:
+    """Raise `InvalidValue` when a list field was given a string or a mapping."""
+    if isinstance(value, NotAList):
+        raise InvalidValue(where, value[0], f"a list of {expected}")
 
 
 @attrs.frozen(repr=False)
@@ -80,6 +90,7 @@ class _TupleOf:
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         where = _where(instance, attribute)
+        refuse_non_list(where, value, self.expected)
         for index, item in enumerate(value):
             if isinstance(item, bool) and bool not in self.types:
                 raise InvalidValue(f"{where}[{index}]", item, self.expected)
@@ -126,6 +137,7 @@ def entity_id(*, optional: bool = False) -> Validator:
 class _IdTuple:
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         where = _where(instance, attribute)
+        refuse_non_list(where, value, "ids")
         for index, item in enumerate(value):
             if not isinstance(item, str) or not _patterns.matches(_patterns.ENTITY_ID, item):
                 raise InvalidValue(f"{where}[{index}]", item, "an id (non-empty, no white space)")

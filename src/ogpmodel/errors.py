@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AmbiguousId",
     "InvalidDocument",
+    "InvalidPlan",
     "InvalidValue",
     "OGPModelError",
     "TransitionError",

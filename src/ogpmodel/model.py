@@ -23,6 +23,7 @@ from ogpmodel._validators import (
     id_tuple,
     instance_of,
     matches,
+    refuse_non_list,
     to_tuple,
     tuple_of,
 )
@@ -135,6 +136,7 @@ def _ref(description: str) -> Any:
 def _history(state: type, description: str) -> Any:
     def check(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
         where = f"{type(instance).__name__}.history"
+        refuse_non_list(where, value, "TransitionEvents")
         for index, event in enumerate(value):
             if not isinstance(event, TransitionEvent) or not isinstance(event.from_, state):
                 expected = f"a TransitionEvent between {state.__name__} states"
@@ -724,8 +726,9 @@ class ActionPlan:
         ]
         if not found:
             raise UnknownId("milestone", milestone_id)
-        if len({owner for owner, _ in found}) > 1:
-            raise AmbiguousId("milestone", milestone_id, tuple(owner for owner, _ in found))
+        owners = tuple(dict.fromkeys(owner for owner, _ in found))  # each commitment once
+        if len(owners) > 1:
+            raise AmbiguousId("milestone", milestone_id, owners)
         return found[0][1]
 
     def iter_milestones(self) -> Iterator[tuple[Commitment, Milestone]]:
