@@ -195,6 +195,43 @@ def maipu_page() -> str:
     return "\n".join(lines) + "\n"
 
 
+def lifecycle_page() -> str:
+    """``docs/reference/lifecycle.md``: the transition tables, as diagrams and as JSON."""
+    from ogpmodel.lifecycle import mermaid, tables_json
+
+    tables = tables_json()
+    lines = [
+        _HEADER + "# Lifecycle tables",
+        "",
+        "Rendered from `ogpmodel.lifecycle`; `tables_json()` returns the same data and",
+        "`mermaid(kind)` the diagrams. Guards are rule codes (see the",
+        "[rule catalogue](rules.md)); *checks* apply to every transition of the kind.",
+        "",
+    ]
+    for kind, table in tables.items():
+        lines += [
+            f"## {kind.capitalize()}",
+            "",
+            "```mermaid",
+            mermaid(kind).rstrip(),
+            "```",
+            "",
+            f"Terminal states: {', '.join(f'`{s}`' for s in table['terminal'])}. "
+            f"Checks: {', '.join(f'`{c}`' for c in table['checks'])}.",
+            "",
+            "| from | to | guards | note required | sets |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| `{t['from']}` | `{t['to']}` | {', '.join(f'`{g}`' for g in t['guards']) or '-'} "
+            f"| {'yes' if t['note_required'] else 'no'} | {', '.join(f'`{s}`' for s in t['sets']) or '-'} |"
+            for t in table["transitions"]
+        ]
+        lines.append("")
+    lines += ["## As JSON", "", "```json", json.dumps(tables, indent=2), "```"]
+    return "\n".join(lines) + "\n"
+
+
 def _report_schema() -> str:
     from ogpmodel.schema import generate_report_schema
 
@@ -210,11 +247,5 @@ def generated_files() -> dict[str, Callable[[], str]]:
         "schemas/1.0/report.schema.json": _report_schema,
         "docs/reference/maipu-report.md": maipu_page,
     }
-    try:
-        from ogpmodel import lifecycle
-    except ImportError:  # pragma: no cover - the lifecycle module is part of the package
-        return files
-    page = getattr(lifecycle, "docs_page", None)
-    if callable(page):
-        files["docs/reference/lifecycle.md"] = page
+    files["docs/reference/lifecycle.md"] = lifecycle_page
     return files

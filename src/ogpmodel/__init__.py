@@ -36,6 +36,14 @@ from ogpmodel.errors import (
     TransitionError,
     UnknownId,
 )
+from ogpmodel.lifecycle import (
+    allowed_transitions,
+    check_transition,
+    mermaid,
+    replay,
+    tables_json,
+    transition,
+)
 from ogpmodel.model import (
     SCHEMA_VERSION,
     ActionPlan,
@@ -128,6 +136,8 @@ __all__ = [
     "UnknownId",
     "ValidationReport",
     "Verifiable",
+    "allowed_transitions",
+    "check_transition",
     "dump",
     "dump_lines",
     "dumps",
@@ -136,9 +146,13 @@ __all__ = [
     "iter_load",
     "load",
     "loads",
+    "mermaid",
+    "replay",
     "rules",
     "schema",
+    "tables_json",
     "to_dict",
+    "transition",
     "validate",
 ]
 

@@ -1,3 +1,183 @@
-"""lifecycle rules (see design/rules.md)."""
+"""
+Lifecycle rules (always errors): histories against the transition tables of `ogpmodel.lifecycle`.
+
+The checks run `ogpmodel.lifecycle.replay`, the code that `ogpmodel.lifecycle.transition` checks
+each new event with, over the plan, every commitment and every milestone at any depth.
+
+The ``lifecycle.*`` codes that only guard transitions (the plan is not in implementation, the
+stage-dependent rules fail, the plan period has not started or is not over, end-of-commitment
+reports are missing) are registered here too, without a check: a plan cannot break them, only a
+move can.
+"""
+
+from collections.abc import Iterator
+
+from ogpmodel import lifecycle as lc
+from ogpmodel.report import Finding, Severity
+from ogpmodel.rules._context import Context, Hit
+from ogpmodel.rules._registry import define, register
+
+_SOURCE = "design"
+_FAMILY = "lifecycle"
+
+
+def _history_findings(ctx: Context) -> Iterator[Finding]:
+    """The findings of `ogpmodel.lifecycle.replay` for every history of the plan."""
+    plan = ctx.plan
+    yield from lc.replay(plan.history, "plan", path="", status=plan.status)
+    for path, commitment in ctx.commitments():
+        yield from lc.replay(commitment.history, "commitment", path=path, status=commitment.status)
+    for site in ctx.milestone_sites:
+        milestone = site.milestone
+        yield from lc.replay(
+            milestone.history, "milestone", path=site.path, status=milestone.status
+        )
+
+
+def _hits(ctx: Context, code: str) -> Iterator[Hit]:
+    for finding in _history_findings(ctx):
+        if finding.code == code:
+            yield Hit(finding.path, finding.params)
+
+
+@register(
+    lc.INVALID_TRANSITION,
+    severity=Severity.ERROR,
+    family=_FAMILY,
+    source=_SOURCE,
+    title_en="a history event is not an allowed transition.",
+    title_es="un evento del historial no es una transición permitida.",
+    en="A {kind} cannot move from {from!r} to {to!r}: the lifecycle table has no such transition.",
+    es="Un {kind} no puede pasar de {from!r} a {to!r}: la tabla del ciclo de vida no tiene esa transición.",
+)
+def _invalid_transition(ctx: Context) -> Iterator[Hit]:
+    return _hits(ctx, lc.INVALID_TRANSITION)
+
+
+@register(
+    lc.STATUS_MISMATCH,
+    severity=Severity.ERROR,
+    family=_FAMILY,
+    source=_SOURCE,
+    title_en="status is not the to of the last history event.",
+    title_es="status no es el to del último evento del historial.",
+    en="The status is {status!r}, but the last history event moved to {last!r}.",
+    es="El estado es {status!r}, pero el último evento del historial lleva a {last!r}.",
+)
+def _status_mismatch(ctx: Context) -> Iterator[Hit]:
+    return _hits(ctx, lc.STATUS_MISMATCH)
+
+
+@register(
+    lc.HISTORY_OUT_OF_ORDER,
+    severity=Severity.ERROR,
+    family=_FAMILY,
+    source=_SOURCE,
+    title_en="history dates decrease, or an event's from is not the previous to.",
+    title_es="las fechas del historial retroceden, o el from de un evento no es el to del anterior.",
+    en=(
+        "This event ({from!r}, {date}) does not follow the previous one ({previous!r},"
+        " {previous_date}): each event starts in the state the previous one ended in, on the"
+        " same day or later."
+    ),
+    es=(
+        "Este evento ({from!r}, {date}) no sigue al anterior ({previous!r}, {previous_date}):"
+        " cada evento parte del estado en que terminó el anterior, el mismo día o después."
+    ),
+)
+def _history_out_of_order(ctx: Context) -> Iterator[Hit]:
+    return _hits(ctx, lc.HISTORY_OUT_OF_ORDER)
+
+
+@register(
+    lc.COMPLETED_WITH_OPEN_MILESTONES,
+    severity=Severity.ERROR,
+    family=_FAMILY,
+    source=_SOURCE,
+    title_en="a completed commitment has milestones not completed/cancelled.",
+    title_es="un compromiso completado tiene hitos que no están completados ni cancelados.",
+    en="A completed commitment needs every milestone completed or cancelled; still open: {milestones}.",
+    es="Un compromiso completado necesita todos sus hitos completados o cancelados; siguen abiertos: {milestones}.",
+)
+def _completed_with_open_milestones(ctx: Context) -> Iterator[Hit]:
+    for path, commitment in ctx.commitments():
+        finding = lc.completed_commitment_finding(commitment, path)
+        if finding is not None:
+            yield Hit(finding.path, finding.params)
+
+
+@register(
+    lc.NOTE_REQUIRED,
+    severity=Severity.ERROR,
+    family=_FAMILY,
+    source=_SOURCE,
+    title_en="a withdrawn / cancelled event has no note.",
+    title_es="un evento de retiro o cancelación no tiene nota.",
+    en="A move to {to!r} needs a note saying why.",
+    es="Un paso a {to!r} necesita una nota que explique el motivo.",
+)
+def _note_required(ctx: Context) -> Iterator[Hit]:
+    return _hits(ctx, lc.NOTE_REQUIRED)
+
+
+# --- transition guards: codes without a check ----------------------------------------------------
+
+define(
+    lc.PLAN_NOT_IN_IMPLEMENTATION,
+    severity=Severity.ERROR,
+    family=_FAMILY,
+    source=_SOURCE,
+    title_en="a commitment or milestone is moved while the plan is not in implementation or ended (transition guard).",
+    title_es="se cambia el estado de un compromiso o hito mientras el plan no está en implementación ni terminado (guarda de transición).",
+    en="A {kind} can only move while the plan is in 'implementation' or 'ended'; the plan is {status!r}.",
+    es="Un {kind} solo puede cambiar de estado mientras el plan está en 'implementation' o 'ended'; el plan está en {status!r}.",
+)
+define(
+    lc.SUBMISSION_REQUIREMENTS_UNMET,
+    severity=Severity.ERROR,
+    family=_FAMILY,
+    source=_SOURCE,
+    title_en="the plan is submitted while stage-dependent (S) rules fail (transition guard).",
+    title_es="se envía el plan mientras fallan reglas dependientes de la etapa (S) (guarda de transición).",
+    en="The plan cannot be submitted while stage-dependent rules fail: {codes}.",
+    es="El plan no puede enviarse mientras fallan reglas dependientes de la etapa: {codes}.",
+)
+define(
+    lc.PLAN_PERIOD_NOT_STARTED,
+    severity=Severity.ERROR,
+    family=_FAMILY,
+    source=_SOURCE,
+    title_en="the plan enters implementation before its period starts, or its period has no start (transition guard).",
+    title_es="el plan entra en implementación antes del inicio de su período, o su período no tiene inicio (guarda de transición).",
+    en="The plan cannot enter implementation on {date}: its period starts later, or has no start.",
+    es="El plan no puede entrar en implementación el {date}: su período comienza después, o no tiene inicio.",
+)
+define(
+    lc.PLAN_PERIOD_NOT_OVER,
+    severity=Severity.ERROR,
+    family=_FAMILY,
+    source=_SOURCE,
+    title_en="the plan ends before its period is over while some commitments are neither completed nor withdrawn (transition guard).",
+    title_es="el plan termina antes del fin de su período mientras hay compromisos ni completados ni retirados (guarda de transición).",
+    en=(
+        "The plan cannot end on {date}, before its period is over, while these commitments are"
+        " neither completed nor withdrawn: {commitments}."
+    ),
+    es=(
+        "El plan no puede terminar el {date}, antes del fin de su período, mientras estos"
+        " compromisos no están completados ni retirados: {commitments}."
+    ),
+)
+define(
+    lc.MISSING_END_OF_COMMITMENT_REPORT,
+    severity=Severity.ERROR,
+    family=_FAMILY,
+    source=_SOURCE,
+    title_en="a local plan is closed while a completed commitment has no end-of-commitment report (transition guard).",
+    title_es="se cierra un plan local mientras un compromiso completado no tiene informe de fin de compromiso (guarda de transición).",
+    en="The plan cannot be closed: these completed commitments have no end-of-commitment report: {commitments}.",
+    es="El plan no puede cerrarse: estos compromisos completados no tienen informe de fin de compromiso: {commitments}.",
+    local_only=True,
+)
 
 __all__: list[str] = []
