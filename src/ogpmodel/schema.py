@@ -230,17 +230,20 @@ class _Generator:
         for attribute in attrs.fields(cls):
             wire = wire_name(attribute)
             tp = hints[attribute.name]
+            is_required = attribute.default is attrs.NOTHING or attribute.metadata.get("required")
             if state is not None and attribute.name in ("from_", "to"):
                 field_schema = _ref(state.__name__)
             else:
                 field_schema = self.type_schema(tp, attribute)
+                if is_required:  # null means absent, which a required field may not be
+                    field_schema = _without_null(field_schema)
             field_schema = {
                 "title": _humanize(wire),
                 "description": attribute.metadata.get("description", ""),
                 **field_schema,
             }
             properties[wire] = field_schema
-            if attribute.default is attrs.NOTHING or attribute.metadata.get("required"):
+            if is_required:
                 required.append(wire)
         doc = (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
         placeholder.update(
@@ -332,6 +335,14 @@ class _Generator:
                 for code in enum
             ],
         }
+
+
+def _without_null(field_schema: dict[str, Any]) -> dict[str, Any]:
+    branches = field_schema.get("anyOf")
+    if isinstance(branches, list) and {"type": "null"} in branches:
+        rest = [b for b in branches if b != {"type": "null"}]
+        return rest[0] if len(rest) == 1 else {**field_schema, "anyOf": rest}
+    return field_schema
 
 
 def _camel(name: str) -> str:
