@@ -1,0 +1,119 @@
+"""
+The model and the published JSON Schema agree.
+
+Every plan the model accepts dumps to JSON that the committed schema accepts, under two
+independent validators; every document the schema accepts loads (or, for the one constraint the
+schema cannot express, calendar validity of partial dates, yields findings); and documents
+generated from the schema itself (hypothesis-jsonschema) never make `loads` raise anything but
+`InvalidDocument`.
+"""
+
+import copy
+import functools
+import json
+from typing import Any
+
+import jsonschema
+import jsonschema_rs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis_jsonschema import from_schema
+
+import ogpmodel
+from ogpmodel.strategies import documents
+
+
+@functools.cache
+def python_validator() -> jsonschema.Draft202012Validator:
+    """The reference validator, with format checks on (date)."""
+    return jsonschema.Draft202012Validator(
+        ogpmodel.schema(), format_checker=jsonschema.FormatChecker()
+    )
+
+
+@functools.cache
+def rust_validator() -> Any:
+    """An independent implementation, to prove the schema is portable."""
+    return jsonschema_rs.validator_for(ogpmodel.schema(), validate_formats=True)
+
+
+def fuzzing_schema() -> dict[str, Any]:
+    """
+    The published schema with milestone nesting cut at two levels.
+
+    hypothesis-jsonschema cannot resolve recursive references; two levels of milestones keep
+    every other keyword of the schema as published.
+    """
+    schema = ogpmodel.schema()
+    defs = schema["$defs"]
+    leaf = copy.deepcopy(defs["Milestone"])
+    del leaf["properties"]["milestones"]
+    defs["MilestoneLeaf"] = leaf
+    defs["Milestone"]["properties"]["milestones"]["anyOf"][0]["items"] = {
+        "$ref": "#/$defs/MilestoneLeaf"
+    }
+    return schema
+
+
+class TestModelToSchema:
+    @given(documents(valid=False))
+    def test_every_model_plan_is_schema_valid(self, document: dict[str, Any]) -> None:
+        """Every plan the model accepts dumps to JSON both validators accept."""
+        data = json.loads(json.dumps(document))
+        errors = [e.message for e in python_validator().iter_errors(data)]
+        assert [] == errors
+        assert rust_validator().is_valid(data)
+
+    @given(documents())
+    def test_every_valid_plan_is_schema_valid(self, document: dict[str, Any]) -> None:
+        """Valid plans of every stage are schema-valid too."""
+        assert python_validator().is_valid(document)
+
+
+# hypothesis-jsonschema needs about 3 s per generated plan, so this one property runs fewer
+# examples than the rest; each example checks a document and a mutation of it.
+FUZZ = settings(
+    max_examples=20,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+        HealthCheck.data_too_large,
+    ],
+)
+replacements = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=5)
+    | st.lists(st.integers(), max_size=2)
+)
+
+
+class TestSchemaToModel:
+    @FUZZ
+    @given(from_schema(fuzzing_schema()), st.data())
+    def test_schema_documents_and_their_mutations(
+        self, document: dict[str, Any], data: st.DataObject
+    ) -> None:
+        """Schema-valid documents load; a mutated one gets the same verdict everywhere."""
+        assert rust_validator().is_valid(document)
+        try:
+            plan = ogpmodel.from_dict(document)
+        except ogpmodel.InvalidDocument as error:
+            # The one constraint the schema cannot express: calendar validity of partial dates.
+            codes = {(f.code, f.params.get("expected")) for f in error.report.findings}
+            assert {("schema.format", "real_date")} == codes
+        else:
+            assert python_validator().is_valid(ogpmodel.to_dict(plan))
+
+        key = data.draw(st.sampled_from(sorted(document)), label="key")
+        mutated = {**document, key: data.draw(replacements, label="value")}
+        findings: tuple[ogpmodel.Finding, ...] = ()
+        try:
+            ogpmodel.from_dict(mutated)
+        except ogpmodel.InvalidDocument as error:
+            findings = error.report.findings
+        python, rust = python_validator().is_valid(mutated), rust_validator().is_valid(mutated)
+        assert python == rust
+        calendar_only = {f.params.get("expected") for f in findings} == {"real_date"}
+        assert (not findings) == python or calendar_only
