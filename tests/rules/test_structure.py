@@ -1,0 +1,183 @@
+"""
+Tests of the structure rules: unique ids, references, and the document-level codes.
+
+Model plans break ``id.duplicate`` and ``reference.*``; the ``schema.*`` codes and
+``text.empty`` are broken by documents, which `ogpmodel.validate` checks first.
+"""
+
+import json
+from typing import Any
+
+import attrs
+import pytest
+from tests.builders import commitment, complete_local_plan, milestone
+from tests.rules.support import Broken, Case, run_rule
+
+import ogpmodel
+from ogpmodel import EndOfCommitmentReport, Goal, IrmReview, PartialDate, StrategicVision, Text
+from ogpmodel.codelists import Completion, IRMProduct
+from ogpmodel.report import Severity
+
+
+def duplicate_commitment() -> Case:
+    """Two commitments with the id CLMPU0001."""
+    plan = complete_local_plan()
+    return Case(attrs.evolve(plan, commitments=(*plan.commitments, commitment())))
+
+
+def unknown_stakeholder() -> Case:
+    """A commitment led by a stakeholder the plan does not declare."""
+    return Case(complete_local_plan(commitments=(commitment(supporting_ids=("nobody",)),)))
+
+
+def unknown_goal() -> Case:
+    """A commitment linked to a goal the strategic vision does not have."""
+    return Case(complete_local_plan(commitments=(commitment(vision_goal_id="g9"),)))
+
+
+def unknown_commitment() -> Case:
+    """An IRM review of a commitment the plan does not have."""
+    review = IrmReview(
+        date=PartialDate(2024), commitment_id="CLMPU0099", product=IRMProduct.RESULTS_REPORT
+    )
+    plan = complete_local_plan()
+    return Case(attrs.evolve(plan, assessments=(*plan.assessments, review)))
+
+
+BROKEN: Broken = {
+    "id.duplicate": duplicate_commitment,
+    "reference.unknown-stakeholder": unknown_stakeholder,
+    "reference.unknown-goal": unknown_goal,
+    "reference.unknown-commitment": unknown_commitment,
+}
+
+
+class TestDuplicateIds:
+    def test_two_commitments(self) -> None:
+        """A repeated commitment id is reported at the second one, naming the first."""
+        finding = duplicate_commitment().only("id.duplicate")
+        assert Severity.ERROR is finding.severity
+        assert "/commitments/1/id" == finding.path
+        assert {
+            "id": "CLMPU0001",
+            "kind": "commitment",
+            "first": "/commitments/0/id",
+        } == finding.params
+
+    def test_milestones_across_depths(self) -> None:
+        """A milestone id repeated at another depth of the same commitment is a duplicate."""
+        child = milestone(id="1", milestones=())
+        plan = complete_local_plan(
+            commitments=(commitment(milestones=(milestone(milestones=(child,)),)),)
+        )
+        (finding,) = run_rule("id.duplicate", plan)
+        assert "/commitments/0/milestones/0/milestones/0/id" == finding.path
+
+    def test_same_milestone_id_in_two_commitments_is_fine(self) -> None:
+        """Milestone ids are unique within their commitment only."""
+        plan = complete_local_plan(commitments=(commitment(), commitment(id="CLMPU0002")))
+        assert [] == run_rule("id.duplicate", plan)
+
+    def test_stakeholders_and_goals(self) -> None:
+        """Repeated stakeholder and goal ids are reported too."""
+        plan = complete_local_plan()
+        vision = StrategicVision(
+            text=Text("V"), goals=(Goal(id="g1", text=Text("a")), Goal(id="g1", text=Text("b")))
+        )
+        plan = attrs.evolve(
+            plan, stakeholders=(*plan.stakeholders, plan.stakeholders[0]), strategic_vision=vision
+        )
+        found = run_rule("id.duplicate", plan)
+        assert ["/stakeholders/4/id", "/strategic_vision/goals/1/id"] == [f.path for f in found]
+
+
+class TestReferences:
+    def test_unknown_stakeholder(self) -> None:
+        """A supporting id that names no stakeholder is reported at its place in the list."""
+        finding = unknown_stakeholder().only("reference.unknown-stakeholder")
+        assert "/commitments/0/supporting_ids/0" == finding.path
+        assert {"id": "nobody"} == finding.params
+
+    @pytest.mark.parametrize(
+        ("changes", "path"),
+        [
+            ({"point_of_contact_id": "x"}, "/point_of_contact_id"),
+            ({"commitments": (commitment(lead_ids=("x",)),)}, "/commitments/0/lead_ids/0"),
+            (
+                {"commitments": (commitment(milestones=(milestone(responsible_ids=("x",)),)),)},
+                "/commitments/0/milestones/0/responsible_ids/0",
+            ),
+        ],
+    )
+    def test_every_reference_field_is_checked(self, changes: dict[str, Any], path: str) -> None:
+        """Stakeholder references are checked in every field that holds one."""
+        found = run_rule("reference.unknown-stakeholder", complete_local_plan(**changes))
+        assert [path] == [f.path for f in found]
+
+    def test_unknown_goal(self) -> None:
+        """A vision_goal_id that names no goal is reported at that field."""
+        finding = unknown_goal().only("reference.unknown-goal")
+        assert "/commitments/0/vision_goal_id" == finding.path
+
+    def test_unknown_commitment(self) -> None:
+        """An assessment of an unknown commitment is reported at its commitment_id."""
+        finding = unknown_commitment().only("reference.unknown-commitment")
+        assert "/assessments/1/commitment_id" == finding.path
+
+    def test_unknown_commitment_in_an_end_of_commitment_report(self) -> None:
+        """End-of-commitment reports are checked as well."""
+        report = EndOfCommitmentReport(
+            date=PartialDate(2024), commitment_id="nope", completion=Completion.COMPLETE
+        )
+        plan = complete_local_plan()
+        plan = attrs.evolve(plan, assessments=(*plan.assessments, report))
+        assert ["/assessments/1/commitment_id"] == [
+            f.path for f in run_rule("reference.unknown-commitment", plan)
+        ]
+
+
+def document(**changes: Any) -> dict[str, Any]:
+    """The complete plan as OGP JSON data, with top-level changes."""
+    data = ogpmodel.to_dict(complete_local_plan())
+    data.update(changes)
+    return data
+
+
+def milestone_title(value: object) -> dict[str, Any]:
+    """The complete plan's document with its milestone's title replaced."""
+    data = document()
+    data["commitments"][0]["milestones"][0]["title"] = value
+    return data
+
+
+DOCUMENTS: dict[str, tuple[object, str]] = {
+    "schema.invalid-json": ('{"schema_version": "1.0",', ""),
+    "schema.type": (document(forum=[]), "/forum"),
+    "schema.required": ({k: v for k, v in document().items() if k != "member"}, "/member"),
+    "schema.enum": (document(status="draft"), "/status"),
+    "schema.format": (document(submitted_on="31/01/2023"), "/submitted_on"),
+    "schema.additional-property": (document(stage="planning"), "/stage"),
+    "schema.version": (document(schema_version="0.9"), "/schema_version"),
+    "text.empty": (milestone_title(" "), "/commitments/0/milestones/0/title"),
+}
+
+
+class TestDocumentCodes:
+    @pytest.mark.parametrize("code", sorted(DOCUMENTS))
+    def test_document_breaks_only_this_code(self, code: str) -> None:
+        """A document with one problem gives exactly one finding, of that code, at its path."""
+        given, path = DOCUMENTS[code]
+        text = given if isinstance(given, str) else json.dumps(given)
+        report = ogpmodel.validate(text)
+        assert [(code, path)] == [(f.code, f.path) for f in report.findings]
+        assert Severity.ERROR is report.findings[0].severity
+
+    @pytest.mark.parametrize("code", sorted(DOCUMENTS))
+    def test_messages_render_in_both_languages(self, code: str) -> None:
+        """Each document finding renders without missing parameters in English and Spanish."""
+        given, _ = DOCUMENTS[code]
+        (finding,) = ogpmodel.validate(
+            given if isinstance(given, str) else json.dumps(given)
+        ).findings
+        for lang in ("en", "es"):
+            assert "?" not in finding.render(lang).replace("¿", "")
