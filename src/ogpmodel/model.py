@@ -407,7 +407,7 @@ class Milestone:
         MilestoneStatus, "The dated lifecycle events that led to status, oldest first."
     )
     progress: tuple[ProgressReport, ...] = _many(ProgressReport, "Dated progress updates.")
-    milestones: tuple["Milestone", ...] = attrs.field(
+    milestones: "tuple[Milestone, ...]" = attrs.field(
         factory=tuple,
         converter=to_tuple,
         validator=lambda i, a, v: tuple_of(Milestone)(i, a, v),

@@ -107,10 +107,14 @@ def _cattrs_findings(error: BaseException, tokens: tuple[str | int, ...] = ()) -
                     step = (index,)
             yield from _cattrs_findings(sub, (*tokens, *step))
         return
-    if isinstance(error, InvalidValue) and error.field.startswith("PartialDate"):
-        params = {"value": str(error.value), "expected": "real_date"}
-    else:
-        params = {"value": str(error), "expected": "non_blank"}
+    if isinstance(error, InvalidValue):
+        real_date = error.field.startswith("PartialDate")
+        params = {
+            "value": str(error.value),
+            "expected": "real_date" if real_date else error.expected,
+        }
+    else:  # not expected to happen: the schema sees everything else; still name the place
+        params = {"value": type(error).__name__, "expected": str(error)}
     yield Finding("schema.format", Severity.ERROR, pointer(*tokens), params)
 
 
