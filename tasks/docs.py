@@ -8,7 +8,7 @@ differs from what these functions render, so the docs cannot drift from the code
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ogpmodel.codelists import CODELISTS, OPEN_CODELISTS
 from ogpmodel.rules import rules
@@ -197,7 +197,7 @@ def maipu_page() -> str:
 
 def lifecycle_page() -> str:
     """``docs/reference/lifecycle.md``: the transition tables, as diagrams and as JSON."""
-    from ogpmodel.lifecycle import mermaid, tables_json
+    from ogpmodel.lifecycle import Kind, mermaid, tables_json
 
     tables = tables_json()
     lines = [
@@ -213,7 +213,7 @@ def lifecycle_page() -> str:
             f"## {kind.capitalize()}",
             "",
             "```mermaid",
-            mermaid(kind).rstrip(),
+            mermaid(cast("Kind", kind)).rstrip(),
             "```",
             "",
             f"Terminal states: {', '.join(f'`{s}`' for s in table['terminal'])}. "
