@@ -114,26 +114,13 @@ def _optional(types: type | tuple[type, ...], description: str, expected: str | 
     )
 
 
-def _many(types: type | tuple[type, ...], description: str, **extra: Any) -> Any:
-    return attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(types),
-        metadata=_doc(description, **extra),
-    )
-
-
-def _ids(description: str) -> Any:
-    return attrs.field(
-        factory=tuple, converter=to_tuple, validator=id_tuple(), metadata=_doc(description)
-    )
-
-
 def _ref(description: str) -> Any:
     return attrs.field(default=None, validator=entity_id(optional=True), metadata=_doc(description))
 
 
-def _history(state: type, description: str) -> Any:
+def _history(state: type) -> Any:
+    """The validator of a ``history`` field: TransitionEvents between *state* states."""
+
     def check(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
         where = f"{type(instance).__name__}.history"
         refuse_non_list(where, value, "TransitionEvents")
@@ -142,9 +129,7 @@ def _history(state: type, description: str) -> Any:
                 expected = f"a TransitionEvent between {state.__name__} states"
                 raise InvalidValue(f"{where}[{index}]", event, expected)
 
-    return attrs.field(
-        factory=tuple, converter=to_tuple, validator=check, metadata=_doc(description)
-    )
+    return check
 
 
 def _extensions() -> Any:
@@ -206,7 +191,12 @@ class StrategicVision:
     text: Text = attrs.field(
         validator=_required_text, metadata=_doc("The long-term vision for open government.")
     )
-    goals: tuple[Goal, ...] = _many(Goal, "The long-term goals that commitments link to.")
+    goals: tuple[Goal, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(Goal),
+        metadata=_doc("The long-term goals that commitments link to."),
+    )
     extensions: Mapping[str, Any] = _extensions()
 
 
@@ -260,9 +250,19 @@ class Stakeholder:
     parent_id: str | None = _ref(
         "The stakeholder this one is part of (a directorate's municipality)."
     )
-    roles: tuple[Role, ...] = _many(Role, "Plan-level roles.")
+    roles: tuple[Role, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(Role),
+        metadata=_doc("Plan-level roles."),
+    )
     contact: Contact | None = _optional(Contact, "How to reach the stakeholder.")
-    identifiers: tuple[Identifier, ...] = _many(Identifier, "Identifiers in other schemes.")
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(Identifier),
+        metadata=_doc("Identifiers in other schemes."),
+    )
     extensions: Mapping[str, Any] = _extensions()
 
 
@@ -286,8 +286,18 @@ class Forum:
     """The multi-stakeholder forum that oversees co-creation and implementation."""
 
     name: Text = attrs.field(validator=_required_text, metadata=_doc("The forum's name."))
-    member_ids: tuple[str, ...] = _ids("Stakeholder ids of the forum's members.")
-    meetings: tuple[Meeting, ...] = _many(Meeting, "The forum's meetings.")
+    member_ids: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=id_tuple(),
+        metadata=_doc("Stakeholder ids of the forum's members."),
+    )
+    meetings: tuple[Meeting, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(Meeting),
+        metadata=_doc("The forum's meetings."),
+    )
     extensions: Mapping[str, Any] = _extensions()
 
 
@@ -300,7 +310,12 @@ class MonitoringBody:
         validator=instance_of(StakeholderKind),
         metadata=_doc("A person, a group or an organization."),
     )
-    member_ids: tuple[str, ...] = _ids("Stakeholder ids of its members.")
+    member_ids: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=id_tuple(),
+        metadata=_doc("Stakeholder ids of its members."),
+    )
     extensions: Mapping[str, Any] = _extensions()
 
 
@@ -365,7 +380,12 @@ class ProgressReport:
     )
     status: Completion | None = _optional(Completion, "The completion level at that date.")
     text: Text | None = _text("What was done.")
-    evidence: tuple[Link, ...] = _many(Link, "Links to evidence.")
+    evidence: tuple[Link, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(Link),
+        metadata=_doc("Links to evidence."),
+    )
     challenges: Text | None = _text("Challenges met.")
     author_id: str | None = _ref("The stakeholder who reported.")
     extensions: Mapping[str, Any] = _extensions()
@@ -402,18 +422,36 @@ class Milestone:
     expected_outputs: Text | None = _text("What the milestone will deliver.")
     period: Period | None = _optional(Period, "When; the end is the expected completion date.")
     deadline_note: Text | None = _text("A free-text deadline as published ('Fall 2027').")
-    responsible_ids: tuple[str, ...] = _ids("Stakeholder ids of those responsible.")
-    history: tuple[TransitionEvent[MilestoneStatus], ...] = _history(
-        MilestoneStatus, "The dated lifecycle events that led to status, oldest first."
+    responsible_ids: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=id_tuple(),
+        metadata=_doc("Stakeholder ids of those responsible."),
     )
-    progress: tuple[ProgressReport, ...] = _many(ProgressReport, "Dated progress updates.")
+    history: tuple[TransitionEvent[MilestoneStatus], ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=_history(MilestoneStatus),
+        metadata=_doc("The dated lifecycle events that led to status, oldest first."),
+    )
+    progress: tuple[ProgressReport, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(ProgressReport),
+        metadata=_doc("Dated progress updates."),
+    )
     milestones: "tuple[Milestone, ...]" = attrs.field(
         factory=tuple,
         converter=to_tuple,
         validator=lambda i, a, v: tuple_of(Milestone)(i, a, v),
         metadata=_doc("Child milestones (indicators, sub-commitments)."),
     )
-    links: tuple[Link, ...] = _many(Link, "Related web pages and documents.")
+    links: tuple[Link, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(Link),
+        metadata=_doc("Related web pages and documents."),
+    )
     extensions: Mapping[str, Any] = _extensions()
 
     def iter_milestones(self) -> Iterator["Milestone"]:
@@ -444,9 +482,17 @@ class Commitment:
     action: Text | None = _text("What the commitment will do.")
     expected_results: Text | None = _text("How it will contribute to solving the problem.")
     vision_goal_id: str | None = _ref("The strategic-vision goal it serves.")
-    ogp_values: tuple[OGPValue, ...] = _many(OGPValue, "The OGP values it advances.")
-    policy_areas: tuple[str, ...] = _many(
-        str, "Policy areas (open codelist 'policy-area').", codelist="policy-area"
+    ogp_values: tuple[OGPValue, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(OGPValue),
+        metadata=_doc("The OGP values it advances."),
+    )
+    policy_areas: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(str),
+        metadata=_doc("Policy areas (open codelist 'policy-area').", codelist="policy-area"),
     )
     primary_sector: str | None = attrs.field(
         default=None,
@@ -456,14 +502,42 @@ class Commitment:
         ),
     )
     period: Period | None = _optional(Period, "When the commitment runs.")
-    lead_ids: tuple[str, ...] = _ids("Stakeholder ids of the lead institution(s).")
-    supporting_ids: tuple[str, ...] = _ids("Stakeholder ids of supporting stakeholders.")
-    milestones: tuple[Milestone, ...] = _many(Milestone, "The commitment's milestones.")
-    history: tuple[TransitionEvent[CommitmentStatus], ...] = _history(
-        CommitmentStatus, "The dated lifecycle events that led to status, oldest first."
+    lead_ids: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=id_tuple(),
+        metadata=_doc("Stakeholder ids of the lead institution(s)."),
     )
-    progress: tuple[ProgressReport, ...] = _many(ProgressReport, "Dated progress updates.")
-    links: tuple[Link, ...] = _many(Link, "Related web pages and documents.")
+    supporting_ids: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=id_tuple(),
+        metadata=_doc("Stakeholder ids of supporting stakeholders."),
+    )
+    milestones: tuple[Milestone, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(Milestone),
+        metadata=_doc("The commitment's milestones."),
+    )
+    history: tuple[TransitionEvent[CommitmentStatus], ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=_history(CommitmentStatus),
+        metadata=_doc("The dated lifecycle events that led to status, oldest first."),
+    )
+    progress: tuple[ProgressReport, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(ProgressReport),
+        metadata=_doc("Dated progress updates."),
+    )
+    links: tuple[Link, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(Link),
+        metadata=_doc("Related web pages and documents."),
+    )
     extensions: Mapping[str, Any] = _extensions()
 
     def iter_milestones(self) -> Iterator[Milestone]:
@@ -535,8 +609,11 @@ class InceptionReport:
         validator=instance_of(InceptionRequirements),
         metadata=_doc("The minimum requirements checked.", required=True),
     )
-    commitments: tuple[CommitmentDesign, ...] = _many(
-        CommitmentDesign, "The design assessment of each commitment.", required=True
+    commitments: tuple[CommitmentDesign, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(CommitmentDesign),
+        metadata=_doc("The design assessment of each commitment.", required=True),
     )
     evaluator_id: str | None = _ref("The stakeholder who assessed.")
     extensions: Mapping[str, Any] = _extensions()
@@ -575,7 +652,9 @@ class EndOfCommitmentReport:
         metadata=_doc("Did it open government?", required=True),
     )
     explanation: Text | None = _text("The explanation of the ratings.")
-    evidence: tuple[Link, ...] = _many(Link, "Evidence.")
+    evidence: tuple[Link, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=tuple_of(Link), metadata=_doc("Evidence.")
+    )
     evaluator_id: str | None = _ref("The stakeholder who assessed.")
     extensions: Mapping[str, Any] = _extensions()
 
@@ -664,8 +743,11 @@ class ActionPlan:
         validator=_schema_version,
         metadata=_doc("The OGP JSON version of the document.", required=True),
     )
-    history: tuple[TransitionEvent[PlanStatus], ...] = _history(
-        PlanStatus, "The dated lifecycle events that led to status, oldest first."
+    history: tuple[TransitionEvent[PlanStatus], ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=_history(PlanStatus),
+        metadata=_doc("The dated lifecycle events that led to status, oldest first."),
     )
     submitted_on: datetime.date | None = attrs.field(
         default=None,
@@ -676,22 +758,39 @@ class ActionPlan:
     strategic_vision: StrategicVision | None = _optional(
         StrategicVision, "The local Open Government Strategic Vision."
     )
-    stakeholders: tuple[Stakeholder, ...] = _many(
-        Stakeholder, "Every institution, organisation, group or person the plan mentions."
+    stakeholders: tuple[Stakeholder, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(Stakeholder),
+        metadata=_doc("Every institution, organisation, group or person the plan mentions."),
     )
     point_of_contact_id: str | None = _ref("The stakeholder who is the OGP point of contact.")
     forum: Forum | None = _optional(Forum, "The multi-stakeholder forum.")
     monitoring_body: MonitoringBody | None = _optional(MonitoringBody, "The monitoring body.")
-    endorsements: tuple[Endorsement, ...] = _many(
-        Endorsement, "Who endorsed the plan before submission."
+    endorsements: tuple[Endorsement, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(Endorsement),
+        metadata=_doc("Who endorsed the plan before submission."),
     )
-    commitments: tuple[Commitment, ...] = _many(
-        Commitment, "The plan's commitments (may be empty while drafting).", required=True
+    commitments: tuple[Commitment, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(Commitment),
+        metadata=_doc("The plan's commitments (may be empty while drafting).", required=True),
     )
-    assessments: tuple[Assessment, ...] = _many(
-        (InceptionReport, EndOfCommitmentReport, IrmReview), "Monitoring-body and IRM assessments."
+    assessments: tuple[Assessment, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of((InceptionReport, EndOfCommitmentReport, IrmReview)),
+        metadata=_doc("Monitoring-body and IRM assessments."),
     )
-    links: tuple[Link, ...] = _many(Link, "The published plan, the member page, …")
+    links: tuple[Link, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(Link),
+        metadata=_doc("The published plan, the member page, …"),
+    )
     extensions: Mapping[str, Any] = _extensions()
 
     # --- navigation ---
