@@ -10,11 +10,20 @@ from typing import Any
 
 import attrs
 import pytest
-from tests.builders import commitment, complete_local_plan, milestone
+from tests.builders import commitment, complete_local_plan, d, milestone, minimal_plan
 from tests.rules.support import Broken, Case, run_rule
 
 import ogpmodel
-from ogpmodel import EndOfCommitmentReport, Goal, IrmReview, PartialDate, StrategicVision, Text
+from ogpmodel import (
+    EndOfCommitmentReport,
+    Goal,
+    IrmReview,
+    PartialDate,
+    PlanStatus,
+    StrategicVision,
+    Text,
+    TransitionEvent,
+)
 from ogpmodel.codelists import Completion, IRMProduct
 from ogpmodel.report import Severity
 
@@ -181,3 +190,26 @@ class TestDocumentCodes:
         ).findings
         for lang in ("en", "es"):
             assert "?" not in finding.render(lang).replace("¿", "")
+
+
+class TestStage:
+    def test_withdrawn_draft_keeps_warnings(self) -> None:
+        """A plan withdrawn during co-creation gets warnings, not errors, for what it lacks."""
+        plan = minimal_plan(
+            status=PlanStatus.WITHDRAWN,
+            history=(
+                TransitionEvent(PlanStatus.PLANNING, PlanStatus.CO_CREATION, d("2024-01-01")),
+                TransitionEvent(
+                    PlanStatus.CO_CREATION, PlanStatus.WITHDRAWN, d("2024-02-01"), note=Text("x")
+                ),
+            ),
+        )
+        report = ogpmodel.validate(plan)
+        assert "plan.no-commitments" in report.codes
+        assert report.is_valid
+
+    def test_withdrawn_after_submission_gets_errors(self) -> None:
+        """A plan withdrawn after submission is judged as a submitted plan."""
+        plan = minimal_plan(status=PlanStatus.WITHDRAWN, submitted_on=d("2024-01-31"))
+        errors = {f.code for f in ogpmodel.validate(plan).errors}
+        assert "plan.no-commitments" in errors

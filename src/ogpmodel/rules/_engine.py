@@ -3,13 +3,13 @@
 import datetime
 from collections.abc import Iterator
 
-from ogpmodel.codelists import Membership
+from ogpmodel.codelists import Membership, PlanStatus
 from ogpmodel.model import ActionPlan
 from ogpmodel.report import Finding
 from ogpmodel.rules._context import PROFILES, Context, Profile
 from ogpmodel.rules._registry import Rule, all_rules
 
-__all__ = ["check_plan", "resolve_profile"]
+__all__ = ["check_plan", "resolve_profile", "stage_of"]
 
 
 def resolve_profile(plan: ActionPlan, profile: Profile | str | None) -> Profile:
@@ -30,6 +30,21 @@ def resolve_profile(plan: ActionPlan, profile: Profile | str | None) -> Profile:
         raise ValueError(msg) from None
 
 
+def stage_of(plan: ActionPlan) -> PlanStatus:
+    """
+    The stage that sets the severity of stage-dependent rules.
+
+    It is the plan's status, except that a plan withdrawn before it was ever submitted is
+    still a draft.
+    """
+    never_submitted = plan.submitted_on is None and not any(
+        event.to is PlanStatus.SUBMITTED for event in plan.history
+    )
+    if plan.status is PlanStatus.WITHDRAWN and never_submitted:
+        return PlanStatus.CO_CREATION
+    return plan.status
+
+
 def check_plan(
     plan: ActionPlan,
     *,
@@ -39,6 +54,7 @@ def check_plan(
 ) -> Iterator[Finding]:
     """Yield the findings of every applicable rule (or of *rules*) for *plan*, rule by rule."""
     context = Context(plan, as_of=as_of, profile=resolve_profile(plan, profile))
+    stage = stage_of(plan)
     for rule in all_rules() if rules is None else rules:
         if rule.check is None:
             continue
@@ -46,6 +62,6 @@ def check_plan(
             continue
         if rule.needs_as_of and as_of is None:
             continue
-        severity = rule.severity_for(plan.status)
+        severity = rule.severity_for(stage)
         for hit in rule.check(context):
             yield Finding(rule.code, severity, hit.path, hit.params)
