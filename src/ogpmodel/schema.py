@@ -18,11 +18,9 @@ import json
 import types
 import typing
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import jsonschema
-from jsonschema.exceptions import ValidationError
 
 from ogpmodel import _patterns, _validators
 from ogpmodel._converter import wire_name
@@ -46,6 +44,10 @@ from ogpmodel.model import (
 )
 from ogpmodel.report import Finding, Severity, pointer
 from ogpmodel.values import PartialDate, Text
+
+if TYPE_CHECKING:  # jsonschema is imported only when a document fails the fast path
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
 
 __all__ = ["REPORT_SCHEMA_ID", "SCHEMA_ID", "generate_schema", "iter_schema_findings", "schema"]
 
@@ -380,7 +382,9 @@ def schema(name: str = "action-plan") -> dict[str, Any]:
 
 
 @functools.cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator() -> "jsonschema.Draft202012Validator":
+    import jsonschema  # only the slow path and reports need it
+
     return jsonschema.Draft202012Validator(
         _load("action-plan"), format_checker=jsonschema.FormatChecker(["date"])
     )
@@ -405,7 +409,7 @@ def _json_type(value: Any) -> str:
     return "object"
 
 
-def _path(error: ValidationError) -> tuple[str | int, ...]:
+def _path(error: "ValidationError") -> tuple[str | int, ...]:
     return tuple(error.absolute_path)
 
 
@@ -421,7 +425,7 @@ def _codes_of(subschema: Mapping[str, Any]) -> list[str] | None:
     return None
 
 
-def _findings_of(error: ValidationError, seen: set[tuple[str, str]]) -> Iterator[Finding]:
+def _findings_of(error: "ValidationError", seen: set[tuple[str, str]]) -> Iterator[Finding]:
     keyword = error.validator
     location = _path(error)
     subschema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
