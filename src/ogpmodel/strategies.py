@@ -89,6 +89,7 @@ from ogpmodel.model import (
 )
 from ogpmodel.report import Finding, Severity, ValidationReport, pointer
 from ogpmodel.rules import PROFILES, Profile, Rule
+from ogpmodel.rules.assessments import out_of_era
 from ogpmodel.serialize import dumps, to_dict
 from ogpmodel.values import Link, PartialDate, Period, Precision, Text
 
@@ -200,8 +201,6 @@ _CORE_VALUES = tuple(v for v in OGPValue if v.is_core)
 _CLOSED_MILESTONE = (MilestoneStatus.COMPLETED, MilestoneStatus.CANCELLED)
 _NON_GOVERNMENT = tuple(s for s in Sector if s is not Sector.GOVERNMENT)
 #: Indicators of IRM reviews by era (see ``assessment.indicator-era``).
-_LEGACY = ("specificity", "potential_impact")
-_NEW = ("verifiable", "potential_for_results")
 
 
 def _non_blank(text: str) -> bool:
@@ -1185,17 +1184,6 @@ def commitments(
 # --- assessments ---------------------------------------------------------------------------------
 
 
-def _era(start_year: int | None) -> tuple[str, ...]:
-    """The IRM indicators a plan starting in *start_year* must not carry."""
-    if start_year is None:
-        return ()
-    if start_year >= 2021:
-        return _LEGACY
-    if start_year < 2018:
-        return _NEW
-    return ()
-
-
 def _draw_irm_review(
     draw: st.DrawFn,
     cfg: _Config,
@@ -1337,7 +1325,7 @@ def assessments(
     commitment_id = _pick(draw, ids)
     if kind is EndOfCommitmentReport:
         return _draw_end_of_commitment(draw, cfg, commitment_id, day)
-    return _draw_irm_review(draw, cfg, commitment_id, day, forbidden=_era(plan_start_year))
+    return _draw_irm_review(draw, cfg, commitment_id, day, forbidden=out_of_era(plan_start_year))
 
 
 def _monotone_completions(items: Sequence[Assessment]) -> tuple[Assessment, ...]:
@@ -1576,7 +1564,9 @@ def _draw_valid_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
                 day = submitted_on + datetime.timedelta(days=_between(draw, 0, 1000))
                 if (cid, day) not in seen:
                     seen.add((cid, day))
-                    items.append(_draw_irm_review(draw, cfg, cid, day, forbidden=_era(start_year)))
+                    items.append(
+                        _draw_irm_review(draw, cfg, cid, day, forbidden=out_of_era(start_year))
+                    )
     slug = draw(_PLAN_IDS)
     return ActionPlan(
         id=slug,

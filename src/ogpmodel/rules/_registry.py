@@ -58,8 +58,8 @@ class Rule:
     severity: Severity
     family: str
     source: str
-    title: Mapping[str, str]
-    messages: Mapping[str, str]
+    title: Mapping[str, str] = attrs.field(hash=False)
+    messages: Mapping[str, str] = attrs.field(hash=False)
     check: Check | None = attrs.field(default=None, eq=False, repr=False)
     stage_dependent: bool = False
     local_only: bool = False

@@ -16,7 +16,7 @@ from ogpmodel.rules._context import Context, Hit
 from ogpmodel.rules._registry import register
 from ogpmodel.values import PartialDate
 
-__all__: list[str] = []
+__all__ = ["LEGACY_INDICATORS", "NEW_INDICATORS", "out_of_era"]
 
 _RANK = {completion: rank for rank, completion in enumerate(Completion)}
 
@@ -34,8 +34,21 @@ _IRM_RATINGS = (
 )
 
 #: IRM indicators of the plans before 2021 (legacy) and of the plans from 2020 on (new).
-_LEGACY_INDICATORS = ("specificity", "potential_impact")
-_NEW_INDICATORS = ("verifiable", "potential_for_results")
+#: IRM review fields of the legacy era (plans before 2021).
+LEGACY_INDICATORS = ("specificity", "potential_impact")
+#: IRM review fields of the 2020+ era.
+NEW_INDICATORS = ("verifiable", "potential_for_results")
+
+
+def out_of_era(start_year: int | None) -> tuple[str, ...]:
+    """The IRM review fields a plan whose period starts in *start_year* should not carry."""
+    if start_year is None:
+        return ()
+    if start_year >= 2021:
+        return LEGACY_INDICATORS
+    if start_year < 2018:
+        return NEW_INDICATORS
+    return ()
 
 
 @attrs.frozen
@@ -156,12 +169,10 @@ def _indicator_era(ctx: Context) -> Iterator[Hit]:
     start = ctx.plan.period.start
     if start is None:
         return
-    if start.year >= 2021:
-        fields, kind = _LEGACY_INDICATORS, "legacy_indicator"
-    elif start.year < 2018:
-        fields, kind = _NEW_INDICATORS, "new_indicator"
-    else:
+    fields = out_of_era(start.year)
+    if not fields:
         return
+    kind = "legacy_indicator" if fields == LEGACY_INDICATORS else "new_indicator"
     for index, assessment in enumerate(ctx.plan.assessments):
         if isinstance(assessment, IrmReview):
             for field in fields:
