@@ -7,7 +7,7 @@ STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_BENCH := $(VENV)/.installed-bench
 
-.PHONY: demo test lint typecheck pytest bench schema docs-gen clean
+.PHONY: demo test lint typecheck pytest bench schema docs clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "ogpmodel needs Python 3.10 or newer; set PYTHON=python3.x")'
@@ -50,6 +50,11 @@ bench: $(STAMP_BENCH)
 ## schema: regenerate the committed JSON Schemas and generated docs from the model
 schema: $(STAMP_RUN)
 	$(BIN)/python -m tasks.generate
+
+## docs: build the documentation site into site/ (needs the docs extra)
+docs: | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	$(BIN)/python -m mkdocs build --strict
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis dist build
