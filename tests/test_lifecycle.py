@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 import pytest
 
+import ogpmodel
 from ogpmodel import (
     ActionPlan,
     AmbiguousId,
@@ -57,6 +58,8 @@ GUARD_CODES = (
     "lifecycle.plan-period-not-over",
     "lifecycle.missing-end-of-commitment-report",
 )
+#: The guard that only `transition` reports: on a recorded plan the stage rules report themselves.
+TRANSITION_ONLY = "lifecycle.submission-requirements-unmet"
 
 
 def fields(template: str) -> set[str]:
@@ -217,7 +220,15 @@ class TestTables:
         assert ended.guards == ("lifecycle.plan-period-not-over",)
         closed = find(PlanStatus.ENDED, PlanStatus.CLOSED)
         assert closed is not None
-        assert closed.guards == ("lifecycle.missing-end-of-commitment-report",)
+        assert closed.guards == (
+            "lifecycle.missing-end-of-commitment-report",
+            "lifecycle.plan-not-in-implementation",
+        )
+        for withdrawal in lc.PLAN.transitions:
+            if withdrawal.to is PlanStatus.WITHDRAWN:
+                leaving = withdrawal.from_ in (PlanStatus.IMPLEMENTATION, PlanStatus.ENDED)
+                expected_guards = ("lifecycle.plan-not-in-implementation",) if leaving else ()
+                assert withdrawal.guards == expected_guards
         for t in lc.COMMITMENT.transitions:
             expected = ("lifecycle.completed-with-open-milestones",) if t.to == "completed" else ()
             assert t.guards == expected
@@ -308,6 +319,10 @@ class TestExport:
         plan = lc.mermaid("plan")
         assert "    co_creation --> submitted : no S rule fails, sets submitted_on\n" in plan
         assert "    planning --> withdrawn : note required\n" in plan
+        assert (
+            "    ended --> withdrawn : on or after the last commitment or milestone move,"
+            " note required\n"
+        ) in plan
         assert "note right of" not in plan
         commitment_diagram = lc.mermaid("commitment")
         assert "planned --> completed : every milestone completed or cancelled" in (
@@ -749,6 +764,55 @@ class TestGuards:
         assert lc.check_transition(plan, "closed", on=DAY, profile="national") == ()
         assert lc.check_transition(national, "closed", on=DAY, profile="local") != ()
 
+    def test_plan_not_in_implementation_on_the_date_of_the_move(self) -> None:
+        """A move dated before the plan entered implementation fails; that very day passes."""
+        plan = with_commitment(
+            complete_local_plan(), status=CommitmentStatus.PLANNED, history=()
+        )  # the plan was submitted on 2023-01-31 and entered implementation on 2023-02-01
+        assert lc.check_transition(plan, "in_progress", target=C_ID, on=d("2023-01-31")) == (
+            Finding(
+                "lifecycle.plan-not-in-implementation",
+                Severity.ERROR,
+                "/commitments/0",
+                {"kind": "commitment", "status": "submitted"},
+            ),
+        )
+        assert lc.check_transition(plan, "in_progress", target=C_ID, on=d("2023-02-01")) == ()
+
+    def test_the_plan_leaves_implementation_after_the_last_move(self) -> None:
+        """The plan cannot be withdrawn or closed on a date before a recorded move; the same day passes."""
+        plan = complete_local_plan()  # the commitment and its milestone moved on 2023-03-15
+        findings = lc.check_transition(plan, "withdrawn", on=d("2023-03-14"), note="Elecciones")
+        assert findings == (
+            Finding(
+                "lifecycle.plan-not-in-implementation",
+                Severity.ERROR,
+                "/commitments/0/history/0",
+                {"kind": "commitment", "status": "withdrawn"},
+            ),
+            Finding(
+                "lifecycle.plan-not-in-implementation",
+                Severity.ERROR,
+                "/commitments/0/milestones/0/history/0",
+                {"kind": "milestone", "status": "withdrawn"},
+            ),
+        )
+        assert lc.check_transition(plan, "withdrawn", on=d("2023-03-15"), note="Elecciones") == ()
+        ended = lc.transition(finished_plan(), "ended", on=DAY)
+        report = EndOfCommitmentReport(
+            date=p("2023-06"), commitment_id=C_ID, completion=Completion.COMPLETE
+        )
+        ended = attrs.evolve(ended, assessments=(report,))
+        # Ended on 2023-05-01, before the moves of 2023-06-01: closing waits for them.
+        early_end = attrs.evolve(ended.history[-1], date=d("2023-05-01"))
+        early = attrs.evolve(ended, history=(*ended.history[:-1], early_end))
+        assert [f.path for f in lc.check_transition(early, "closed", on=d("2023-05-31"))] == [
+            "/commitments/0/history/1",
+            "/commitments/0/milestones/0/history/1",
+        ]
+        assert lc.check_transition(early, "closed", on=DAY) == ()
+        assert lc.check_transition(ended, "closed", on=DAY) == ()
+
 
 class TestTransitionError:
     def test_lists_every_failed_guard_and_changes_nothing(self) -> None:
@@ -905,7 +969,7 @@ class TestReplay:
 
 class TestRules:
     def test_registered_as_documented(self) -> None:
-        """The five validator codes and the guard codes are lifecycle errors from the design."""
+        """The validator codes and the guard codes are lifecycle errors; all but one have a check."""
         registered = [r.code for r in LIFECYCLE_RULES]
         assert registered == [*VALIDATOR_CODES, *GUARD_CODES]
         for rule in LIFECYCLE_RULES:
@@ -914,7 +978,7 @@ class TestRules:
             assert not rule.stage_dependent
             assert set(rule.messages) == set(rule.title) == {"en", "es"}
             assert fields(rule.messages["en"]) == fields(rule.messages["es"])
-            assert (rule.check is not None) is (rule.code in VALIDATOR_CODES)
+            assert (rule.check is None) is (rule.code == TRANSITION_ONLY)
         assert get_rule("lifecycle.missing-end-of-commitment-report").local_only
 
     @pytest.mark.parametrize("plan", [complete_local_plan(), minimal_plan(), nested_plan()])
@@ -1049,3 +1113,163 @@ class TestRules:
                 text = finding.render(lang)
                 assert "?" not in text.replace("¿", ""), text
         assert finding.render("es").startswith("El plan no puede cerrarse")
+
+
+class TestGuardsOnRecordedHistories:
+    @pytest.mark.parametrize(
+        "plan",
+        [
+            complete_local_plan(),
+            nested_plan(),
+            minimal_plan(),
+            complete_local_plan(history=()),
+            complete_local_plan(status=PlanStatus.ENDED, history=()),
+        ],
+    )
+    def test_valid_plans_break_no_guard(self, plan: ActionPlan) -> None:
+        """The builders' plans, with or without a plan history, break no guard."""
+        assert all_codes(plan) & set(GUARD_CODES) == set()
+
+    def test_a_plan_closed_through_transitions_breaks_no_guard(self) -> None:
+        """A local plan driven to closed by transitions, reports included, has no finding."""
+        plan = lc.transition(finished_plan(), "ended", on=DAY)
+        report = EndOfCommitmentReport(
+            date=p("2023-06"), commitment_id=C_ID, completion=Completion.COMPLETE
+        )
+        plan = lc.transition(attrs.evolve(plan, assessments=(report,)), "closed", on=DAY)
+        assert plan.status is PlanStatus.CLOSED
+        assert all_codes(plan) == set()
+
+    def test_plan_period_not_started_alone(self) -> None:
+        """Entering implementation before the period's start yields that code only, at the event."""
+        plan = complete_local_plan(period=period("2023-03", "2024-08"))  # entered on 2023-02-01
+        assert all_codes(plan) == {"lifecycle.plan-period-not-started"}
+        assert tuple(check_plan(plan)) == (
+            Finding(
+                "lifecycle.plan-period-not-started",
+                Severity.ERROR,
+                "/history/2",
+                {"date": "2023-02-01", "start": "2023-03"},
+            ),
+        )
+
+    def test_plan_period_not_started_without_a_start(self) -> None:
+        """A plan period without a start yields that code only, for the implementation event."""
+        plan = complete_local_plan(period=period(None, "2024-08"))
+        assert {f.code for f in ogpmodel.validate(plan).findings} == {
+            "lifecycle.plan-period-not-started"
+        }
+        (finding,) = check_plan(plan)
+        assert (finding.path, finding.params) == (
+            "/history/2",
+            {"date": "2023-02-01", "start": None},
+        )
+
+    def test_plan_period_started_on_its_first_day(self) -> None:
+        """Entering implementation on the first day of the start's interval breaks nothing."""
+        plan = complete_local_plan(period=period("2023-02", "2024-08"))  # entered on 2023-02-01
+        assert all_codes(plan) == set()
+
+    def test_plan_period_not_over_alone(self) -> None:
+        """Ending before the period's end with an open commitment yields that code only."""
+        plan = complete_local_plan()  # the period ends 2024-08; the commitment is in progress
+        end = TransitionEvent(PlanStatus.IMPLEMENTATION, PlanStatus.ENDED, d("2024-07-31"))
+        ended = attrs.evolve(plan, status=PlanStatus.ENDED, history=(*plan.history, end))
+        assert all_codes(ended) == {"lifecycle.plan-period-not-over"}
+        assert tuple(check_plan(ended)) == (
+            Finding(
+                "lifecycle.plan-period-not-over",
+                Severity.ERROR,
+                "/history/3",
+                {"date": "2024-07-31", "end": "2024-08", "commitments": [C_ID]},
+            ),
+        )
+        on_time = attrs.evolve(end, date=d("2024-08-01"))
+        assert all_codes(attrs.evolve(ended, history=(*plan.history, on_time))) == set()
+
+    def test_plan_period_not_over_when_every_commitment_is_closed(self) -> None:
+        """Ending early is no breach once every commitment is completed or withdrawn."""
+        plan = finished_plan()
+        end = TransitionEvent(PlanStatus.IMPLEMENTATION, PlanStatus.ENDED, DAY)
+        ended = attrs.evolve(plan, status=PlanStatus.ENDED, history=(*plan.history, end))
+        assert all_codes(ended) == set()
+
+    def test_plan_not_in_implementation_alone(self) -> None:
+        """A commitment moved before the plan entered implementation yields that code only."""
+        plan = complete_local_plan()  # submitted on 2023-01-31, implementing from 2023-02-01
+        early = TransitionEvent(
+            CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS, d("2023-01-31")
+        )
+        moved = with_commitment(plan, history=(early,))
+        assert all_codes(moved) == {"lifecycle.plan-not-in-implementation"}
+        assert tuple(check_plan(moved)) == (
+            Finding(
+                "lifecycle.plan-not-in-implementation",
+                Severity.ERROR,
+                "/commitments/0/history/0",
+                {"kind": "commitment", "status": "submitted"},
+            ),
+        )
+        same_day = attrs.evolve(early, date=d("2023-02-01"))
+        assert all_codes(with_commitment(plan, history=(same_day,))) == set()
+
+    def test_plan_not_in_implementation_after_the_plan_left_it(self) -> None:
+        """Moves dated after the plan was withdrawn yield that code only; that very day is fine."""
+        plan = complete_local_plan()  # the commitment and its milestone moved on 2023-03-15
+        withdrawal = TransitionEvent(
+            PlanStatus.IMPLEMENTATION,
+            PlanStatus.WITHDRAWN,
+            d("2023-03-14"),
+            note=Text("Elecciones"),
+        )
+        withdrawn = attrs.evolve(
+            plan, status=PlanStatus.WITHDRAWN, history=(*plan.history, withdrawal)
+        )
+        assert all_codes(withdrawn) == {"lifecycle.plan-not-in-implementation"}
+        assert [(f.path, f.params["status"]) for f in check_plan(withdrawn)] == [
+            ("/commitments/0/history/0", "withdrawn"),
+            ("/commitments/0/milestones/0/history/0", "withdrawn"),
+        ]
+        same_day = attrs.evolve(withdrawal, date=d("2023-03-15"))
+        assert all_codes(attrs.evolve(withdrawn, history=(*plan.history, same_day))) == set()
+
+    def test_plan_not_in_implementation_needs_a_plan_history(self) -> None:
+        """Without a plan history nothing tells when the plan was implementing: no finding."""
+        early = TransitionEvent(
+            CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS, d("2020-01-01")
+        )
+        plan = with_commitment(complete_local_plan(history=()), history=(early,))
+        assert all_codes(plan) == set()
+
+    def test_missing_end_of_commitment_report_alone(self) -> None:
+        """A closed local plan with a completed commitment but no report yields that code only."""
+        plan = lc.transition(finished_plan(), "ended", on=DAY)
+        close = TransitionEvent(PlanStatus.ENDED, PlanStatus.CLOSED, DAY)
+        closed = attrs.evolve(plan, status=PlanStatus.CLOSED, history=(*plan.history, close))
+        assert all_codes(closed) == {"lifecycle.missing-end-of-commitment-report"}
+        assert tuple(check_plan(closed)) == (
+            Finding(
+                "lifecycle.missing-end-of-commitment-report",
+                Severity.ERROR,
+                "",
+                {"commitments": [C_ID]},
+            ),
+        )
+        national = attrs.evolve(
+            closed, member=attrs.evolve(closed.member, membership=Membership.NATIONAL)
+        )
+        assert "lifecycle.missing-end-of-commitment-report" not in all_codes(national)
+        assert all_codes(plan) == set()  # ended, not closed: the report may still come
+
+    def test_recorded_findings_are_the_guards_findings(self) -> None:
+        """A recorded move breaking a guard gets the finding that transition gives the move."""
+        late_start = period("2023-03", "2024-08")
+        submitted = complete_local_plan(
+            status=PlanStatus.SUBMITTED,
+            history=complete_local_plan().history[:2],
+            period=late_start,
+        )
+        (guard,) = lc.check_transition(submitted, "implementation", on=d("2023-02-01"))
+        (recorded,) = check_plan(complete_local_plan(period=late_start))
+        assert (guard.code, guard.params) == (recorded.code, recorded.params)
+        assert set(lc.RECORDED_GUARDS) == set(GUARD_CODES) - {TRANSITION_ONLY}

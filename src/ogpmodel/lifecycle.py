@@ -25,9 +25,20 @@ the pair is a tuple, not a ``"CLMPU0001/2"`` string.
 earlier than the target's last history event (``lifecycle.history-out-of-order``), must be in
 the table (``lifecycle.invalid-transition``), and a move to ``withdrawn`` or ``cancelled`` needs
 a note (``lifecycle.note-required``). Commitments and milestones move only while the plan is in
-``implementation`` or ``ended`` (reports of work done often arrive after the plan period). The
-other guards belong to single transitions; see the tables. Dates compare with the interval
-semantics of partial dates: a plan period starting ``2023-01`` has started on 2023-01-01.
+``implementation`` or ``ended`` (reports of work done often arrive after the plan period): the
+plan must be in one of those states now and, by its history, on the date of the move (see
+`plan_states_on`); and the plan may not leave them on a date before a recorded move of a
+commitment or milestone (``lifecycle.plan-not-in-implementation``). The other guards belong to
+single transitions; see the tables. Dates compare with the interval semantics of partial dates:
+a plan period starting ``2023-01`` has started on 2023-01-01.
+
+**Recorded histories.** A recorded plan can show that a guarded move broke its guard. The
+validator checks four guards on every recorded history with the predicates `transition` uses
+(`RECORDED_GUARDS`), so a plan changed only through transitions never breaks them:
+``lifecycle.plan-not-in-implementation``, ``lifecycle.plan-period-not-started``,
+``lifecycle.plan-period-not-over`` and ``lifecycle.missing-end-of-commitment-report``. Only
+`transition` reports ``lifecycle.submission-requirements-unmet``: on a recorded plan the failing
+stage-dependent rules report themselves.
 """
 
 import datetime
@@ -221,11 +232,14 @@ class Table(Generic[State]):
 
 
 def _withdrawals(
-    states: type[State], terminal: frozenset[State], to: State, guards: tuple[str, ...] = ()
+    states: type[State],
+    terminal: frozenset[State],
+    to: State,
+    guards: Mapping[Any, tuple[str, ...]] | None = None,
 ) -> tuple[Transition[State], ...]:
-    """A move from every non-terminal state to *to*, with a note."""
+    """A move from every non-terminal state to *to*, with a note (and the *guards* of its state)."""
     return tuple(
-        Transition(s, to, guards, note_required=True)
+        Transition(s, to, (guards or {}).get(s, ()), note_required=True)
         for s in states
         if s not in terminal and s is not to
     )
@@ -235,7 +249,9 @@ _P = PlanStatus
 _PLAN_TERMINAL = frozenset({_P.CLOSED, _P.WITHDRAWN})
 
 #: The plan: ``planning → co_creation → submitted → implementation → ended → closed``, and
-#: from any non-terminal state to ``withdrawn`` (with a note).
+#: from any non-terminal state to ``withdrawn`` (with a note). The moves that leave
+#: ``implementation`` or ``ended`` may not be dated before a recorded move of a commitment or
+#: milestone (``lifecycle.plan-not-in-implementation``, reported at that move).
 PLAN: Table[PlanStatus] = Table(
     kind="plan",
     states=PlanStatus,
@@ -251,8 +267,15 @@ PLAN: Table[PlanStatus] = Table(
         ),
         Transition(_P.SUBMITTED, _P.IMPLEMENTATION, (PLAN_PERIOD_NOT_STARTED,)),
         Transition(_P.IMPLEMENTATION, _P.ENDED, (PLAN_PERIOD_NOT_OVER,)),
-        Transition(_P.ENDED, _P.CLOSED, (MISSING_END_OF_COMMITMENT_REPORT,)),
-        *_withdrawals(PlanStatus, _PLAN_TERMINAL, _P.WITHDRAWN),
+        Transition(
+            _P.ENDED, _P.CLOSED, (MISSING_END_OF_COMMITMENT_REPORT, PLAN_NOT_IN_IMPLEMENTATION)
+        ),
+        *_withdrawals(
+            PlanStatus,
+            _PLAN_TERMINAL,
+            _P.WITHDRAWN,
+            dict.fromkeys(MOVING_PLAN_STATES, (PLAN_NOT_IN_IMPLEMENTATION,)),
+        ),
     ),
 )
 
@@ -303,13 +326,17 @@ MILESTONE: Table[MilestoneStatus] = Table(
 #: The three tables, by kind.
 TABLES: Mapping[Kind, Table[Any]] = {"plan": PLAN, "commitment": COMMITMENT, "milestone": MILESTONE}
 
-#: Short English labels of the guards, for diagrams.
+#: Short English labels of the guards of single transitions, for diagrams.
 _GUARD_LABELS = {
     SUBMISSION_REQUIREMENTS_UNMET: "no S rule fails",
     PLAN_PERIOD_NOT_STARTED: "on or after the period start",
     PLAN_PERIOD_NOT_OVER: "period over or every commitment closed",
     MISSING_END_OF_COMMITMENT_REPORT: "end-of-commitment reports (local plans)",
     COMPLETED_WITH_OPEN_MILESTONES: "every milestone completed or cancelled",
+    PLAN_NOT_IN_IMPLEMENTATION: "on or after the last commitment or milestone move",
+}
+#: Short English labels of the guards of every move of a kind, drawn as a note.
+_KIND_GUARD_LABELS = {
     PLAN_NOT_IN_IMPLEMENTATION: "moves only while the plan is in implementation or ended",
 }
 
@@ -345,7 +372,8 @@ def mermaid(kind: Kind) -> str:
         lines.append(f"    {t.from_.value} --> {t.to.value}{label}")
     lines.extend(f"    {s.value} --> [*]" for s in table.states if s in table.terminal)
     lines.extend(
-        f"    note right of {table.initial.value} : {_GUARD_LABELS[code]}" for code in table.guards
+        f"    note right of {table.initial.value} : {_KIND_GUARD_LABELS[code]}"
+        for code in table.guards
     )
     return "\n".join(lines) + "\n"
 
@@ -453,6 +481,168 @@ def completed_commitment_finding(commitment: Commitment, path: str) -> Finding |
     return _error(COMPLETED_WITH_OPEN_MILESTONES, path, {"milestones": list(open_ids)})
 
 
+# --- the guards' predicates, shared by transition and the validator ---------------------------
+#
+# `transition` asks each of them about the move it proposes; the validator's ``lifecycle.*``
+# rules ask the same ones about every move a plan records (`RECORDED_GUARDS`).
+
+
+def plan_states_on(
+    history: Sequence[TransitionEvent[Any]], day: datetime.date
+) -> tuple[PlanStatus, ...]:
+    """
+    The states a plan with *history* was in at some time on *day*; the last is its state then.
+
+    The plan's state on a day is the ``to`` of its last event on or before that day (before its
+    first event, that event's ``from``). The moves of one day are not ordered across the plan,
+    its commitments and its milestones, so every state the plan passed through on *day* counts:
+    a commitment may move on the day the plan enters implementation, or on the day it closes.
+    An empty history tells nothing, and gives no state.
+
+    >>> from ogpmodel import TransitionEvent, PlanStatus as S
+    >>> import datetime
+    >>> history = [
+    ...     TransitionEvent(S.SUBMITTED, S.IMPLEMENTATION, datetime.date(2023, 2, 1)),
+    ...     TransitionEvent(S.IMPLEMENTATION, S.ENDED, datetime.date(2024, 9, 1)),
+    ... ]
+    >>> [s.value for s in plan_states_on(history, datetime.date(2023, 1, 15))]
+    ['submitted']
+    >>> [s.value for s in plan_states_on(history, datetime.date(2024, 9, 1))]
+    ['implementation', 'ended']
+    """
+    if not history:
+        return ()
+    before: PlanStatus = history[0].from_
+    during: list[PlanStatus] = []
+    for event in history:
+        if event.date < day:
+            before = event.to
+        elif event.date == day:
+            during.append(event.to)
+    return (before, *during)
+
+
+def _outside_implementation(kind: Kind, path: str, states: Sequence[PlanStatus]) -> Finding | None:
+    """The finding of a *kind* moving while the plan was in *states*, none of them moving."""
+    if not states or any(s in MOVING_PLAN_STATES for s in states):
+        return None
+    return _error(PLAN_NOT_IN_IMPLEMENTATION, path, {"kind": kind, "status": states[-1].value})
+
+
+def _entities(plan: ActionPlan) -> Iterator[tuple[Kind, str, Commitment | Milestone]]:
+    """Every commitment and milestone (at any depth) of *plan*, with its kind and path."""
+    for c_index, commitment in enumerate(plan.commitments):
+        path = f"/commitments/{c_index}"
+        yield "commitment", path, commitment
+        for indices, milestone in _indexed(commitment.milestones):
+            yield "milestone", path + "".join(f"/milestones/{i}" for i in indices), milestone
+
+
+def moves_outside_implementation(plan: ActionPlan) -> Iterator[Finding]:
+    """
+    Report each recorded move of a commitment or milestone dated when the plan did not implement.
+
+    That is, when by the plan's history the plan was not in ``implementation`` or ``ended`` at
+    any time on the move's date (see `plan_states_on`). A plan without history gives none.
+    """
+    if not plan.history:
+        return
+    for kind, path, owner in _entities(plan):
+        history: tuple[TransitionEvent[Any], ...] = owner.history
+        for index, event in enumerate(history):
+            states = plan_states_on(plan.history, event.date)
+            finding = _outside_implementation(kind, f"{path}/history/{index}", states)
+            if finding is not None:
+                yield finding
+
+
+def _period_not_started(plan: ActionPlan, on: datetime.date, path: str) -> Finding | None:
+    """The finding of *plan* entering implementation on *on*, before its period starts."""
+    start = plan.period.start
+    if start is not None and on >= start.earliest:
+        return None
+    params = {"date": on.isoformat(), "start": None if start is None else str(start)}
+    return _error(PLAN_PERIOD_NOT_STARTED, path, params)
+
+
+def _period_not_over(plan: ActionPlan, on: datetime.date, path: str) -> Finding | None:
+    """The finding of *plan* ending on *on*, before its period's end, with open commitments."""
+    end = plan.period.end
+    if end is not None and on >= end.earliest:
+        return None
+    open_ids = [c.id for c in plan.commitments if c.status not in CLOSED_COMMITMENT_STATES]
+    if not open_ids:
+        return None
+    params = {
+        "date": on.isoformat(),
+        "end": None if end is None else str(end),
+        "commitments": open_ids,
+    }
+    return _error(PLAN_PERIOD_NOT_OVER, path, params)
+
+
+def _missing_reports(plan: ActionPlan, profile: "Profile", path: str) -> Finding | None:
+    """The finding of a local *plan* closing while completed commitments lack their report."""
+    if not profile.local:
+        return None
+    reported = {a.commitment_id for a in plan.assessments if isinstance(a, EndOfCommitmentReport)}
+    missing = [
+        c.id
+        for c in plan.commitments
+        if c.status is CommitmentStatus.COMPLETED and c.id not in reported
+    ]
+    if not missing:
+        return None
+    return _error(MISSING_END_OF_COMMITMENT_REPORT, path, {"commitments": missing})
+
+
+def _recorded(plan: ActionPlan, code: str) -> Iterator[tuple[str, TransitionEvent[Any]]]:
+    """The recorded events of *plan* whose transition has the guard *code*, with their paths."""
+    for index, event in enumerate(plan.history):
+        spec = PLAN.find(event.from_, event.to)
+        if spec is not None and code in spec.guards:
+            yield f"/history/{index}", event
+
+
+def _recorded_starts(plan: ActionPlan, profile: "Profile") -> Iterator[Finding]:
+    for path, event in _recorded(plan, PLAN_PERIOD_NOT_STARTED):
+        finding = _period_not_started(plan, event.date, path)
+        if finding is not None:
+            yield finding
+
+
+def _recorded_ends(plan: ActionPlan, profile: "Profile") -> Iterator[Finding]:
+    # Completed and withdrawn are terminal: a commitment open now was open when the plan ended.
+    for path, event in _recorded(plan, PLAN_PERIOD_NOT_OVER):
+        finding = _period_not_over(plan, event.date, path)
+        if finding is not None:
+            yield finding
+
+
+def _recorded_closing(plan: ActionPlan, profile: "Profile") -> Iterator[Finding]:
+    # A closed plan's commitments cannot move: those completed now were completed at closing.
+    if plan.status is PlanStatus.CLOSED:
+        finding = _missing_reports(plan, profile, "")
+        if finding is not None:
+            yield finding
+
+
+def _recorded_moves(plan: ActionPlan, profile: "Profile") -> Iterator[Finding]:
+    return moves_outside_implementation(plan)
+
+
+#: The guards that a recorded plan can show were broken, by code: each yields the findings of
+#: the plan's recorded moves that break it, from the predicate its transition guard uses. The
+#: guard of ``co_creation → submitted`` is not among them: the validator reports the failing
+#: stage-dependent rules themselves.
+RECORDED_GUARDS: Mapping[str, Callable[[ActionPlan, "Profile"], Iterator[Finding]]] = {
+    PLAN_NOT_IN_IMPLEMENTATION: _recorded_moves,
+    PLAN_PERIOD_NOT_STARTED: _recorded_starts,
+    PLAN_PERIOD_NOT_OVER: _recorded_ends,
+    MISSING_END_OF_COMMITMENT_REPORT: _recorded_closing,
+}
+
+
 # --- targets ----------------------------------------------------------------------------------
 
 _Owner: TypeAlias = ActionPlan | Commitment | Milestone
@@ -552,9 +742,19 @@ class _Move:
 
 
 def _plan_not_in_implementation(move: _Move) -> Iterator[Finding]:
-    if move.plan.status not in MOVING_PLAN_STATES:
-        params = {"kind": move.site.kind, "status": move.plan.status.value}
-        yield _error(PLAN_NOT_IN_IMPLEMENTATION, move.site.path, params)
+    if move.site.kind == "plan":
+        # The plan leaves implementation: no recorded move of a commitment or milestone may
+        # come later than this one.
+        before = tuple(moves_outside_implementation(move.plan))
+        yield from (f for f in moves_outside_implementation(move.after) if f not in before)
+        return
+    kind, path = move.site.kind, move.site.path
+    finding = _outside_implementation(kind, path, (move.plan.status,))
+    if finding is None:
+        states = plan_states_on(move.plan.history, move.event.date)
+        finding = _outside_implementation(kind, path, states)
+    if finding is not None:
+        yield finding
 
 
 def _submission_requirements(move: _Move) -> Iterator[Finding]:
@@ -569,40 +769,21 @@ def _submission_requirements(move: _Move) -> Iterator[Finding]:
 
 
 def _plan_period_not_started(move: _Move) -> Iterator[Finding]:
-    start = move.plan.period.start
-    on = move.event.date
-    if start is None or on < start.earliest:
-        params = {"date": on.isoformat(), "start": None if start is None else str(start)}
-        yield _error(PLAN_PERIOD_NOT_STARTED, move.site.path, params)
+    finding = _period_not_started(move.plan, move.event.date, move.site.path)
+    if finding is not None:
+        yield finding
 
 
 def _plan_period_not_over(move: _Move) -> Iterator[Finding]:
-    end = move.plan.period.end
-    on = move.event.date
-    if end is not None and on >= end.earliest:
-        return
-    open_ids = [c.id for c in move.plan.commitments if c.status not in CLOSED_COMMITMENT_STATES]
-    if open_ids:
-        params = {
-            "date": on.isoformat(),
-            "end": None if end is None else str(end),
-            "commitments": open_ids,
-        }
-        yield _error(PLAN_PERIOD_NOT_OVER, move.site.path, params)
+    finding = _period_not_over(move.plan, move.event.date, move.site.path)
+    if finding is not None:
+        yield finding
 
 
 def _missing_end_of_commitment_report(move: _Move) -> Iterator[Finding]:
-    if not move.profile.local:
-        return
-    plan = move.plan
-    reported = {a.commitment_id for a in plan.assessments if isinstance(a, EndOfCommitmentReport)}
-    missing = [
-        c.id
-        for c in plan.commitments
-        if c.status is CommitmentStatus.COMPLETED and c.id not in reported
-    ]
-    if missing:
-        yield _error(MISSING_END_OF_COMMITMENT_REPORT, move.site.path, {"commitments": missing})
+    finding = _missing_reports(move.plan, move.profile, move.site.path)
+    if finding is not None:
+        yield finding
 
 
 def _open_milestones_guard(move: _Move) -> Iterator[Finding]:

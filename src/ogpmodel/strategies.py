@@ -2300,6 +2300,94 @@ def _no_note(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
     return attrs.evolve(plan, history=(*plan.history[:-1], last)), None
 
 
+def _event_index(plan: ActionPlan, to: PlanStatus) -> int:
+    """The index of the plan's history event that moved it to *to*."""
+    return next(i for i, event in enumerate(plan.history) if event.to is to)
+
+
+def _redate(plan: ActionPlan, index: int, day: datetime.date) -> ActionPlan:
+    event = attrs.evolve(plan.history[index], date=day)
+    return attrs.evolve(plan, history=_replace(plan.history, index, event))
+
+
+def _day_between(draw: st.DrawFn, lo: datetime.date, hi: datetime.date) -> datetime.date | None:
+    """A day in ``[lo, hi)``, or `None` when there is none."""
+    if hi <= lo:
+        return None
+    return _draw_day(draw, lo, hi - datetime.timedelta(days=1))
+
+
+def _implementation_before_start(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
+    """Enter implementation before the plan period starts (or drop the period's start)."""
+    index = _event_index(plan, PlanStatus.IMPLEMENTATION)
+    entered = plan.history[index].date
+    start, end = plan.period.start, plan.period.end
+    assert start is not None  # noqa: S101 - submitted plans have complete periods
+    assert end is not None  # noqa: S101
+    how = _between(draw, 0, 2)
+    if how == 1:
+        # Earlier, but not before the previous event: dates stay non-decreasing.
+        day = _day_between(draw, plan.history[index - 1].date, start.earliest)
+        if day is not None:
+            return _redate(plan, index, day), None
+    if how == 2:
+        later = PartialDate.from_date(_day_after(draw, entered))
+        if later.earliest <= end.latest:
+            return attrs.evolve(plan, period=Period(later, end)), None
+    return attrs.evolve(plan, period=Period(None, end)), None
+
+
+def _ended_before_end(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
+    """End the plan before its period is over while a commitment is still open."""
+    if all(
+        c.status in (CommitmentStatus.COMPLETED, CommitmentStatus.WITHDRAWN)
+        for c in plan.commitments
+    ):
+        plan = _edit_commitment(
+            plan, _any_commitment(draw, plan), status=CommitmentStatus.PLANNED, history=()
+        )
+    index = _event_index(plan, PlanStatus.ENDED)
+    ended = plan.history[index].date
+    end = plan.period.end
+    assert end is not None  # noqa: S101 - submitted plans have periods
+    if _flag(draw):
+        # Earlier, but not before the previous event: dates stay non-decreasing.
+        day = _day_between(draw, plan.history[index - 1].date, end.earliest)
+        if day is not None:
+            return _redate(plan, index, day), None
+    later = PartialDate.from_date(_day_after(draw, ended))
+    return attrs.evolve(plan, period=Period(plan.period.start, later)), None
+
+
+def _moved_outside_implementation(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
+    """Date a move of a commitment or milestone before the plan's implementation, or after it."""
+    commitment = plan.commitments[0]  # completed: it has a history
+    entered = plan.history[_event_index(plan, PlanStatus.IMPLEMENTATION)].date
+    if plan.status is PlanStatus.CLOSED and _flag(draw):
+        closed = plan.history[_event_index(plan, PlanStatus.CLOSED)].date
+        last = attrs.evolve(commitment.history[-1], date=_day_after(draw, closed))
+        return _edit_commitment(plan, 0, history=(*commitment.history[:-1], last)), None
+    early = entered - datetime.timedelta(days=_between(draw, 1, 400))
+    first_milestone = commitment.milestones[0] if commitment.milestones else None
+    if first_milestone is not None and first_milestone.history and _flag(draw):
+        step = attrs.evolve(first_milestone.history[0], date=early)
+        history = (step, *first_milestone.history[1:])
+        return _edit_first_milestone(plan, 0, history=history), None
+    moved = attrs.evolve(commitment.history[0], date=early)
+    return _edit_commitment(plan, 0, history=(moved, *commitment.history[1:])), None
+
+
+def _closed_without_report(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
+    """Drop the end-of-commitment report of a completed commitment of a closed local plan."""
+    completed = plan.commitments[0].id
+    kept = tuple(
+        a
+        for a in plan.assessments
+        if not (isinstance(a, EndOfCommitmentReport) and a.commitment_id == completed)
+    )
+    return attrs.evolve(plan, assessments=kept), None
+
+
 def _irm(commitment_id: str, day: datetime.date, **ratings: Any) -> IrmReview:
     product = ratings.pop("product", IRMProduct.PROGRESS_REPORT)
     return IrmReview(
@@ -2433,6 +2521,8 @@ _DRAFTS = {"statuses": (PlanStatus.PLANNING, PlanStatus.CO_CREATION)}
 _SUBMITTED = {"statuses": _SUBMITTED_STATES}
 _MOVING_NOW = (PlanStatus.IMPLEMENTATION, PlanStatus.ENDED)
 _MOVED = {"statuses": _MOVING_NOW, "completed_commitment": True}
+#: The states of a plan whose history went through ``submitted → implementation``.
+_IMPLEMENTED = (*_MOVING_NOW, PlanStatus.CLOSED)
 _BLANK_TEXTS = ("", " ", "\n\t", {"es": " "}, {"en": "", "es": "  "})
 
 #: The one change that breaks each rule, by code.
@@ -2584,6 +2674,19 @@ _BREAKERS: Mapping[str, _Breaker] = {
         _open_milestone, ({**_MOVED, "statuses": (*_MOVING_NOW, PlanStatus.CLOSED)},)
     ),
     "lifecycle.note-required": _Breaker(_no_note, ({"statuses": (PlanStatus.WITHDRAWN,)},)),
+    "lifecycle.plan-not-in-implementation": _Breaker(
+        _moved_outside_implementation, ({**_MOVED, "statuses": _IMPLEMENTED},)
+    ),
+    "lifecycle.plan-period-not-started": _Breaker(
+        _implementation_before_start, ({"statuses": _IMPLEMENTED},)
+    ),
+    "lifecycle.plan-period-not-over": _Breaker(
+        _ended_before_end, ({"statuses": (PlanStatus.ENDED, PlanStatus.CLOSED)},)
+    ),
+    "lifecycle.missing-end-of-commitment-report": _Breaker(
+        _closed_without_report,
+        ({**_MOVED, "memberships": _LOCAL, "statuses": (PlanStatus.CLOSED,)},),
+    ),
     # assessments
     "assessment.completion-regressed": _Breaker(_completion_regressed),
     "assessment.unverifiable-rated": _Breaker(_unverifiable_rated),
@@ -2607,9 +2710,11 @@ def breakable_codes() -> tuple[str, ...]:
     """
     The codes `broken_plans` can break, in catalogue order.
 
-    Every registered rule but the transition guards of `ogpmodel.lifecycle` (such as
-    ``lifecycle.plan-period-not-started``): `ogpmodel.lifecycle.transition` reports those when
-    a move fails, and `ogpmodel.validate` never does, so no plan breaks them.
+    Every registered rule but ``lifecycle.submission-requirements-unmet``, the guard of
+    ``co_creation → submitted``: `ogpmodel.lifecycle.transition` reports it when a move fails,
+    while `ogpmodel.validate` reports the failing stage-dependent rules themselves, so no plan
+    breaks it. The other guards of the transition tables are also checked on recorded
+    histories, and a plan breaks them.
     """
     return tuple(
         code for code, rule in _registered().items() if code in _BREAKERS and not _guard_only(rule)
@@ -2624,8 +2729,9 @@ def _check_code(code: str) -> None:
         raise ValueError(f"no rule has the code {code!r}{hint}")
     if _guard_only(registered[code]):
         raise ValueError(
-            f"{code!r} is a guard of lifecycle transitions: ogpmodel.lifecycle.transition reports "
-            "it when a move fails, and validate() never does, so no plan breaks it"
+            f"{code!r} is a guard of lifecycle transitions only: ogpmodel.lifecycle.transition "
+            "reports it when a move fails, and validate() reports the failing rules themselves "
+            "instead, so no plan breaks it"
         )
     if code not in _BREAKERS:
         raise ValueError(f"broken_plans does not know how to break {code!r} yet")
@@ -2653,8 +2759,9 @@ def broken_plans(code: str | None = None) -> SearchStrategy[BrokenPlan]:
       ``schema.invalid-json`` JSON text: a model object cannot break them.
     - ``deadline.*`` rules run only with an ``as_of`` date: use ``broken.as_of`` (it is `None`
       for every other code).
-    - The transition guards of `ogpmodel.lifecycle` (``lifecycle.plan-period-not-started``
-      and the like) cannot be broken by a plan; see `breakable_codes`.
+    - The guards of the transition tables break through the plan's recorded history (a move
+      dated before the plan period starts, and the like), except
+      ``lifecycle.submission-requirements-unmet``, which no plan breaks; see `breakable_codes`.
 
     Args:
         code: The rule to break; any of `breakable_codes` when `None`.

@@ -4,10 +4,15 @@ Lifecycle rules (always errors): histories against the transition tables of `ogp
 The checks run `ogpmodel.lifecycle.replay`, the code that `ogpmodel.lifecycle.transition` checks
 each new event with, over the plan, every commitment and every milestone at any depth.
 
-The ``lifecycle.*`` codes that only guard transitions (the plan is not in implementation, the
-stage-dependent rules fail, the plan period has not started or is not over, end-of-commitment
-reports are missing) are registered here too, without a check: a plan cannot break them, only a
-move can.
+The guards of the transition tables are rules too. A recorded plan can show that a guarded move
+broke its guard, so four of them are checked on every recorded history, with the predicates
+that `ogpmodel.lifecycle.transition` checks a move with (`ogpmodel.lifecycle.RECORDED_GUARDS`):
+a commitment or milestone moved when, by the plan's history, the plan was not in implementation
+or ended; the plan entered implementation before its period started, or ended before its period
+was over with commitments still open; a local plan is closed with a completed commitment that has
+no end-of-commitment report. ``lifecycle.submission-requirements-unmet`` is registered without a
+check: only `ogpmodel.lifecycle.transition` reports it, since on a recorded plan the failing
+stage-dependent rules report themselves, and reporting the guard as well would count them twice.
 """
 
 from collections.abc import Iterator
@@ -120,45 +125,89 @@ def _note_required(ctx: Context) -> Iterator[Hit]:
     return _hits(ctx, lc.NOTE_REQUIRED)
 
 
-# --- transition guards: codes without a check ----------------------------------------------------
+# --- transition guards, also checked on recorded histories ------------------------------------
 
-define(
+_ALSO_RECORDED_EN = "(transition guard, also checked on recorded histories)"
+_ALSO_RECORDED_ES = "(guarda de transición, también verificada en los historiales registrados)"
+
+
+def _recorded_hits(ctx: Context, code: str) -> Iterator[Hit]:
+    """The findings of the recorded moves of the plan that break the guard *code*."""
+    for finding in lc.RECORDED_GUARDS[code](ctx.plan, ctx.profile):
+        yield Hit(finding.path, finding.params)
+
+
+@register(
     lc.PLAN_NOT_IN_IMPLEMENTATION,
     severity=Severity.ERROR,
     family=_FAMILY,
     source=_SOURCE,
-    title_en="a commitment or milestone is moved while the plan is not in implementation or ended (transition guard).",
-    title_es="se cambia el estado de un compromiso o hito mientras el plan no está en implementación ni terminado (guarda de transición).",
-    en="A {kind} can only move while the plan is in 'implementation' or 'ended'; the plan is {status!r}.",
-    es="Un {kind} solo puede cambiar de estado mientras el plan está en 'implementation' o 'ended'; el plan está en {status!r}.",
+    title_en=(
+        "a commitment or milestone moves while the plan is not in implementation or ended"
+        f" {_ALSO_RECORDED_EN}."
+    ),
+    title_es=(
+        "un compromiso o hito cambia de estado mientras el plan no está en implementación ni"
+        f" terminado {_ALSO_RECORDED_ES}."
+    ),
+    en="A {kind} can only move while the plan is in 'implementation' or 'ended', not while it is {status!r}.",
+    es="Un {kind} solo puede cambiar de estado mientras el plan está en 'implementation' o 'ended', no mientras está en {status!r}.",
 )
+def _plan_not_in_implementation(ctx: Context) -> Iterator[Hit]:
+    return _recorded_hits(ctx, lc.PLAN_NOT_IN_IMPLEMENTATION)
+
+
 define(
     lc.SUBMISSION_REQUIREMENTS_UNMET,
     severity=Severity.ERROR,
     family=_FAMILY,
     source=_SOURCE,
-    title_en="the plan is submitted while stage-dependent (S) rules fail (transition guard).",
-    title_es="se envía el plan mientras fallan reglas dependientes de la etapa (S) (guarda de transición).",
+    title_en=(
+        "the plan is submitted while stage-dependent (S) rules fail (transition guard only:"
+        " on a recorded plan, the failing S rules report themselves)."
+    ),
+    title_es=(
+        "se envía el plan mientras fallan reglas dependientes de la etapa (S) (solo guarda de"
+        " transición: en un plan registrado, las reglas S que fallan se informan a sí mismas)."
+    ),
     en="The plan cannot be submitted while stage-dependent rules fail: {codes}.",
     es="El plan no puede enviarse mientras fallan reglas dependientes de la etapa: {codes}.",
 )
-define(
+
+
+@register(
     lc.PLAN_PERIOD_NOT_STARTED,
     severity=Severity.ERROR,
     family=_FAMILY,
     source=_SOURCE,
-    title_en="the plan enters implementation before its period starts, or its period has no start (transition guard).",
-    title_es="el plan entra en implementación antes del inicio de su período, o su período no tiene inicio (guarda de transición).",
+    title_en=(
+        "the plan enters implementation before its period starts, or its period has no start"
+        f" {_ALSO_RECORDED_EN}."
+    ),
+    title_es=(
+        "el plan entra en implementación antes del inicio de su período, o su período no tiene"
+        f" inicio {_ALSO_RECORDED_ES}."
+    ),
     en="The plan cannot enter implementation on {date}: its period starts later, or has no start.",
     es="El plan no puede entrar en implementación el {date}: su período comienza después, o no tiene inicio.",
 )
-define(
+def _plan_period_not_started(ctx: Context) -> Iterator[Hit]:
+    return _recorded_hits(ctx, lc.PLAN_PERIOD_NOT_STARTED)
+
+
+@register(
     lc.PLAN_PERIOD_NOT_OVER,
     severity=Severity.ERROR,
     family=_FAMILY,
     source=_SOURCE,
-    title_en="the plan ends before its period is over while some commitments are neither completed nor withdrawn (transition guard).",
-    title_es="el plan termina antes del fin de su período mientras hay compromisos ni completados ni retirados (guarda de transición).",
+    title_en=(
+        "the plan ends before its period is over while some commitments are neither completed"
+        f" nor withdrawn {_ALSO_RECORDED_EN}."
+    ),
+    title_es=(
+        "el plan termina antes del fin de su período mientras hay compromisos ni completados ni"
+        f" retirados {_ALSO_RECORDED_ES}."
+    ),
     en=(
         "The plan cannot end on {date}, before its period is over, while these commitments are"
         " neither completed nor withdrawn: {commitments}."
@@ -168,16 +217,29 @@ define(
         " compromisos no están completados ni retirados: {commitments}."
     ),
 )
-define(
+def _plan_period_not_over(ctx: Context) -> Iterator[Hit]:
+    return _recorded_hits(ctx, lc.PLAN_PERIOD_NOT_OVER)
+
+
+@register(
     lc.MISSING_END_OF_COMMITMENT_REPORT,
     severity=Severity.ERROR,
     family=_FAMILY,
     source=_SOURCE,
-    title_en="a local plan is closed while a completed commitment has no end-of-commitment report (transition guard).",
-    title_es="se cierra un plan local mientras un compromiso completado no tiene informe de fin de compromiso (guarda de transición).",
+    title_en=(
+        "a local plan is closed while a completed commitment has no end-of-commitment report"
+        f" {_ALSO_RECORDED_EN}."
+    ),
+    title_es=(
+        "se cierra un plan local mientras un compromiso completado no tiene informe de fin de"
+        f" compromiso {_ALSO_RECORDED_ES}."
+    ),
     en="The plan cannot be closed: these completed commitments have no end-of-commitment report: {commitments}.",
     es="El plan no puede cerrarse: estos compromisos completados no tienen informe de fin de compromiso: {commitments}.",
     local_only=True,
 )
+def _missing_end_of_commitment_report(ctx: Context) -> Iterator[Hit]:
+    return _recorded_hits(ctx, lc.MISSING_END_OF_COMMITMENT_REPORT)
+
 
 __all__: list[str] = []
