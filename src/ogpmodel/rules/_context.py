@@ -2,13 +2,15 @@
 
 import datetime
 import functools
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar
 
 import attrs
 
 from ogpmodel.model import ActionPlan, Commitment, EndOfCommitmentReport, Milestone
 from ogpmodel.values import Period
+
+T = TypeVar("T")
 
 __all__ = ["PROFILES", "Context", "Hit", "MilestoneSite", "Profile"]
 
@@ -81,6 +83,14 @@ class Context:
         self.plan = plan
         self.as_of = as_of
         self.profile = profile
+        self._shared: dict[str, Any] = {}
+
+    def shared(self, key: str, compute: Callable[[], T]) -> T:
+        """Compute a value once per validation, for every rule that needs it (memoised by *key*)."""
+        if key not in self._shared:
+            self._shared[key] = compute()
+        value: T = self._shared[key]
+        return value
 
     @property
     def is_local(self) -> bool:

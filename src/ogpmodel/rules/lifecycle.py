@@ -26,8 +26,12 @@ _SOURCE = "design"
 _FAMILY = "lifecycle"
 
 
-def _history_findings(ctx: Context) -> Iterator[Finding]:
-    """The findings of `ogpmodel.lifecycle.replay` for every history of the plan."""
+def _history_findings(ctx: Context) -> tuple[Finding, ...]:
+    """The findings of `ogpmodel.lifecycle.replay` for every history of the plan, once."""
+    return ctx.shared("lifecycle.replay", lambda: tuple(_replay_all(ctx)))
+
+
+def _replay_all(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
     yield from lc.replay(plan.history, "plan", path="", status=plan.status)
     for path, commitment in ctx.commitments():
