@@ -5,6 +5,7 @@ import json
 import pathlib
 from typing import Any
 
+import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -72,6 +73,13 @@ class TestRoundTrip:
         out = ogpmodel.to_dict(ogpmodel.from_dict(data))
         assert "description" not in out
         assert "forum" not in out
+
+    def test_null_extensions_mean_absent(self) -> None:
+        """extensions: null reads as absent, and the schema accepts it too."""
+        data = document(extensions=None)
+        data["member"]["extensions"] = None
+        assert "extensions" not in ogpmodel.to_dict(ogpmodel.from_dict(data))
+        assert [] == list(jsonschema.Draft202012Validator(ogpmodel.schema()).iter_errors(data))
 
     def test_required_empty_commitments_are_written(self) -> None:
         """An empty commitments list is written, since the contract requires the field."""

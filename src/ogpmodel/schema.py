@@ -239,6 +239,8 @@ class _Generator:
                 field_schema = self.type_schema(tp, attribute)
                 if is_required:  # null means absent, which a required field may not be
                     field_schema = _without_null(field_schema)
+                else:  # and which every optional field may be
+                    field_schema = _with_null(field_schema)
             field_schema = {
                 "title": _humanize(wire),
                 "description": attribute.metadata.get("description", ""),
@@ -345,6 +347,13 @@ def _without_null(field_schema: dict[str, Any]) -> dict[str, Any]:
         rest = [b for b in branches if b != {"type": "null"}]
         return rest[0] if len(rest) == 1 else {**field_schema, "anyOf": rest}
     return field_schema
+
+
+def _with_null(field_schema: dict[str, Any]) -> dict[str, Any]:
+    branches = field_schema.get("anyOf")
+    if isinstance(branches, list) and {"type": "null"} in branches:
+        return field_schema
+    return {"anyOf": [field_schema, {"type": "null"}]}
 
 
 def _camel(name: str) -> str:
