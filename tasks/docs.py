@@ -34,7 +34,7 @@ def rules_page() -> str:
         "",
     ]
     families: dict[str, list[Any]] = {}
-    for rule in rules():
+    for rule in rules(include_transition_only=True):
         families.setdefault(rule.family, []).append(rule)
     for family, members in families.items():
         lines += [
@@ -50,13 +50,15 @@ def rules_page() -> str:
                 extra.append("local plans only")
             if rule.needs_as_of:
                 extra.append("needs `as_of`")
+            if rule.transition_only:
+                extra.append("reported by `transition()` only")
             note = f" ({', '.join(extra)})" if extra else ""
             lines.append(
                 f"| `{rule.code}` | {severity}{note} | {_cell(rule.title['en'])} | {_cell(rule.source)} |"
             )
         lines.append("")
     lines += ["## Messages", ""]
-    for rule in rules():
+    for rule in rules(include_transition_only=True):
         lines += [
             f"### `{rule.code}`",
             "",

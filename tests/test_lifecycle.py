@@ -43,7 +43,7 @@ from tests.builders import (
 C_ID = "CLMPU0001"
 #: A day inside the plan period of `complete_local_plan`, after every event of its histories.
 DAY = d("2023-06-01")
-LIFECYCLE_RULES = tuple(r for r in rules() if r.family == "lifecycle")
+LIFECYCLE_RULES = tuple(r for r in rules(include_transition_only=True) if r.family == "lifecycle")
 VALIDATOR_CODES = (
     "lifecycle.invalid-transition",
     "lifecycle.status-mismatch",
@@ -979,6 +979,7 @@ class TestRules:
             assert set(rule.messages) == set(rule.title) == {"en", "es"}
             assert fields(rule.messages["en"]) == fields(rule.messages["es"])
             assert (rule.check is None) is (rule.code == TRANSITION_ONLY)
+            assert rule.transition_only is (rule.code == TRANSITION_ONLY)
         assert get_rule("lifecycle.missing-end-of-commitment-report").local_only
 
     @pytest.mark.parametrize("plan", [complete_local_plan(), minimal_plan(), nested_plan()])

@@ -595,7 +595,10 @@ def generate_report_schema() -> dict[str, Any]:
                 "title": "Rule code",
                 "description": "A stable code of the rule catalogue.",
                 "type": "string",
-                "anyOf": [{"const": r.code, "title": r.title["en"]} for r in rules()],
+                "anyOf": [
+                    {"const": r.code, "title": r.title["en"]}
+                    for r in rules(include_transition_only=True)
+                ],
             },
             "Finding": {
                 "title": "Finding",

@@ -2698,23 +2698,23 @@ _BREAKERS: Mapping[str, _Breaker] = {
 
 
 def _registered() -> Mapping[str, Rule]:
-    return {rule.code: rule for rule in ogpmodel.rules()}
+    return {rule.code: rule for rule in ogpmodel.rules(include_transition_only=True)}
 
 
 def _guard_only(rule: Rule) -> bool:
     """Whether only a lifecycle transition reports the rule (never `ogpmodel.validate`)."""
-    return rule.check is None and rule.family == "lifecycle"
+    return rule.transition_only
 
 
 def breakable_codes() -> tuple[str, ...]:
     """
     The codes `broken_plans` can break, in catalogue order.
 
-    Every registered rule but ``lifecycle.submission-requirements-unmet``, the guard of
-    ``co_creation → submitted``: `ogpmodel.lifecycle.transition` reports it when a move fails,
-    while `ogpmodel.validate` reports the failing stage-dependent rules themselves, so no plan
-    breaks it. The other guards of the transition tables are also checked on recorded
-    histories, and a plan breaks them.
+    Every rule of `ogpmodel.rules()`, that is every rule `ogpmodel.validate` checks. The
+    transition-only ``lifecycle.submission-requirements-unmet`` (the guard of
+    ``co_creation → submitted``) is not among them: `ogpmodel.lifecycle.transition` reports it
+    when a move fails, while `ogpmodel.validate` reports the failing stage-dependent rules
+    themselves, so no plan breaks it.
     """
     return tuple(
         code for code, rule in _registered().items() if code in _BREAKERS and not _guard_only(rule)

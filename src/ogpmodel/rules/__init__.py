@@ -33,9 +33,15 @@ __all__ = [
 ]
 
 
-def rules() -> tuple[Rule, ...]:
-    """Every rule of the catalogue, in catalogue order."""
-    return all_rules()
+def rules(*, include_transition_only: bool = False) -> tuple[Rule, ...]:
+    """
+    Every rule `ogpmodel.validate` checks, in catalogue order.
+
+    Args:
+        include_transition_only: Also list the codes only a lifecycle transition reports
+            (``lifecycle.submission-requirements-unmet``); `explain` and `get_rule` know them.
+    """
+    return tuple(r for r in all_rules() if include_transition_only or not r.transition_only)
 
 
 def explain(code: str, lang: Language = "en") -> str:
@@ -69,4 +75,10 @@ def explain(code: str, lang: Language = "en") -> str:
         lines.append("Solo planes locales." if es else "OGP Local plans only.")
     if rule.needs_as_of:
         lines.append("Necesita as_of." if es else "Runs only when as_of is given.")
+    if rule.transition_only:
+        lines.append(
+            "Solo lo informa transition(), nunca validate()."
+            if es
+            else "Reported by transition() only, never by validate()."
+        )
     return "\n".join(lines)

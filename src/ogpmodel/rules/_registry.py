@@ -52,6 +52,8 @@ class Rule:
             only the document layer reports (``schema.*``).
         local_only: Whether the rule applies to OGP Local plans only.
         needs_as_of: Whether the rule only runs when the caller passes ``as_of``.
+        transition_only: Whether only a lifecycle transition reports the code (a guard with no
+            check on a recorded plan); such codes are not in `ogpmodel.rules()`.
     """
 
     code: str
@@ -64,6 +66,7 @@ class Rule:
     stage_dependent: bool = False
     local_only: bool = False
     needs_as_of: bool = False
+    transition_only: bool = False
 
     def severity_for(self, status: PlanStatus | None) -> Severity:
         """The severity of this rule's findings for a plan in *status*."""
@@ -277,6 +280,7 @@ def define(
     stage_dependent: bool = False,
     local_only: bool = False,
     needs_as_of: bool = False,
+    transition_only: bool = False,
     check: Check | None = None,
 ) -> Rule:
     """Register a rule (without a decorator: for rules the document layer reports)."""
@@ -297,6 +301,7 @@ def define(
         stage_dependent=stage_dependent,
         local_only=local_only,
         needs_as_of=needs_as_of,
+        transition_only=transition_only,
     )
     _RULES[code] = rule
     return rule

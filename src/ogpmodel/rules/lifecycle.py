@@ -166,6 +166,7 @@ define(
     severity=Severity.ERROR,
     family=_FAMILY,
     source=_SOURCE,
+    transition_only=True,
     title_en=(
         "the plan is submitted while stage-dependent (S) rules fail (transition guard only:"
         " on a recorded plan, the failing S rules report themselves)."
