@@ -70,10 +70,10 @@ class TestModelToSchema:
         assert python_validator().is_valid(document)
 
 
-# hypothesis-jsonschema needs about 3 s per generated plan, so this one property runs fewer
+# hypothesis-jsonschema needs several seconds per generated plan, so this one property runs fewer
 # examples than the rest; each example checks a document and a mutation of it.
 FUZZ = settings(
-    max_examples=20,
+    max_examples=15,
     suppress_health_check=[
         HealthCheck.too_slow,
         HealthCheck.filter_too_much,
