@@ -307,9 +307,17 @@ def define(
     return rule
 
 
+_ordered: dict[tuple[int, int], tuple[Rule, ...]] = {}
+
+
 def all_rules() -> tuple[Rule, ...]:
     """Every registered rule in catalogue order: by family as in rules.md, then as registered."""
-    return tuple(sorted(_RULES.values(), key=lambda rule: _FAMILIES.index(rule.family)))
+    # Sorted once per state of the registry, not on every validation.
+    key = (id(_RULES), len(_RULES))
+    if key not in _ordered:
+        _ordered.clear()
+        _ordered[key] = tuple(sorted(_RULES.values(), key=lambda r: _FAMILIES.index(r.family)))
+    return _ordered[key]
 
 
 def get_rule(code: str) -> Rule:
