@@ -29,7 +29,7 @@ from ogpmodel import (
 from ogpmodel import lifecycle as lc
 from ogpmodel.report import Finding, Severity
 from ogpmodel.rules import Context, Hit, Rule, check_plan, get_rule, rules
-from ogpmodel.rules import _registry as registry
+from ogpmodel import _catalogue as registry
 from tests.builders import (
     commitment,
     complete_local_plan,

@@ -23,6 +23,10 @@ __all__ = [
 ]
 
 
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
 class OGPModelError(Exception):
     """Base class of every exception raised by ogpmodel."""
 
@@ -78,10 +82,8 @@ class InvalidPlan(OGPModelError, ValueError):
 
     def __init__(self, report: ValidationReport) -> None:
         self.report = report
-        errors = report.errors
-        head = "; ".join(f"{f.path or '/'}: {f.message} [{f.code}]" for f in errors[:3])
-        more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
-        super().__init__(f"{self._what}, {len(errors)} error(s): {head}{more}")
+        count = len(report.errors)
+        super().__init__(f"{self._what}, {count} error(s): {report.headline()}")
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.report,))

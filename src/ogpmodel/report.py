@@ -2,35 +2,38 @@
 Findings and validation reports: data first, rendering in one place.
 
 A `Finding` holds a rule code, a severity, a JSON Pointer into the document and the parameters
-of its message. Messages are rendered from the rule registry's templates, in English or Spanish,
-only when asked for.
+of its message. Messages are rendered from the catalogue's templates, in English or Spanish,
+only when asked for; `format_finding` is the one text form of a finding.
 """
 
+import functools
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from enum import Enum
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
+from ogpmodel._catalogue import Severity, get_rule, word
 from ogpmodel._json import freeze, thaw
 from ogpmodel._resources import SCHEMA_VERSION
 from ogpmodel._validators import to_tuple
 from ogpmodel.codelists import Language
+from ogpmodel.errors import InvalidPlan
 
-__all__ = ["Finding", "Severity", "ValidationReport", "escape_pointer", "pointer"]
+__all__ = [
+    "Finding",
+    "Severity",
+    "ValidationReport",
+    "escape_pointer",
+    "format_finding",
+    "format_findings",
+    "pointer",
+]
 
 
-class Severity(str, Enum):
-    """How serious a finding is: errors make a plan invalid, warnings and infos do not."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 def escape_pointer(token: str | int) -> str:
@@ -74,8 +77,6 @@ class Finding:
 
     def render(self, lang: Language = "en") -> str:
         """The message in *lang* (``"en"`` or ``"es"``), with its parameters filled in."""
-        from ogpmodel.rules import get_rule  # the registry imports this module
-
         return get_rule(self.code).render(self.params, lang)
 
     def to_dict(self, lang: Language = "en") -> dict[str, Any]:
@@ -89,11 +90,30 @@ class Finding:
         }
 
     def __str__(self) -> str:
-        return f"{self.severity.value}: {self.path or '/'}: {self.message} [{self.code}]"
+        return format_finding(self)
 
 
+def format_finding(finding: Finding, lang: Language = "en", *, severity: bool = True) -> str:
+    """
+    The one text form of a finding: ``severity: path: message [code]``.
+
+    >>> print(format_finding(Finding("schema.required", Severity.ERROR, "/id", {"field": "id"})))
+    error: /id: The required field 'id' is missing. [schema.required]
+    """
+    line = f"{finding.path or '/'}: {finding.render(lang)} [{finding.code}]"
+    return f"{word(finding.severity.value, lang)}: {line}" if severity else line
+
+
+def format_findings(findings: Sequence[Finding], *, limit: int = 3, lang: Language = "en") -> str:
+    """The first *limit* findings without their severity, joined by ``; `` (and how many more)."""
+    shown = "; ".join(format_finding(f, lang, severity=False) for f in findings[:limit])
+    more = f" (and {len(findings) - limit} more)" if len(findings) > limit else ""
+    return shown + more
+
+
+@functools.cache
 def _version() -> str:
-    from importlib.metadata import version
+    from importlib.metadata import version  # read once, and only when a report needs it
 
     return version("ogpmodel")
 
@@ -153,8 +173,6 @@ class ValidationReport:
             InvalidPlan: The report has at least one error.
         """
         if not self.is_valid:
-            from ogpmodel.errors import InvalidPlan
-
             raise InvalidPlan(self)
 
     def merge(self, findings: Iterable[Finding]) -> "ValidationReport":
@@ -183,21 +201,17 @@ class ValidationReport:
 
     def to_text(self, lang: Language = "en") -> str:
         """The report as lines of text, one finding per line, then a summary line."""
-        lines = [
-            f"{f.severity.value}: {f.path or '/'}: {f.render(lang)} [{f.code}]"
-            for f in self.findings
-        ]
+        lines = [format_finding(f, lang) for f in self.findings]
         lines.append(self.summary(lang))
         return "\n".join(lines)
 
     def summary(self, lang: Language = "en") -> str:
         """One line that counts the findings by severity ("1 error, 2 warnings, 0 infos")."""
-        words = (
-            (("error", "errores"), ("advertencia", "advertencias"), ("aviso", "avisos"))
-            if lang == "es"
-            else (("error", "errors"), ("warning", "warnings"), ("info", "infos"))
-        )
-        counts = (len(self.errors), len(self.warnings), len(self.infos))
+        counts = {"error": len(self.errors), "warning": len(self.warnings), "info": len(self.infos)}
         return ", ".join(
-            f"{n} {one if n == 1 else many}" for n, (one, many) in zip(counts, words, strict=True)
+            f"{n} {word(key if n == 1 else key + 's', lang)}" for key, n in counts.items()
         )
+
+    def headline(self, limit: int = 3) -> str:
+        """The first *limit* errors as one line (what `InvalidPlan` says)."""
+        return format_findings(self.errors, limit=limit)

@@ -22,7 +22,7 @@ from tests.rules.support import Broken, codes, draft, national_plan
 
 from ogpmodel.report import Finding, Severity
 from ogpmodel.rules import Rule, explain, get_rule, rules
-from ogpmodel.rules._registry import TRANSLATED_PARAMS, VOCABULARY
+from ogpmodel._catalogue import TRANSLATED_PARAMS, VOCABULARY
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "docs" / "design" / "rules.md"

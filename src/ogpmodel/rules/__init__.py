@@ -5,7 +5,9 @@ Each rule is registered once (code, default severity, family, source, message te
 English and Spanish). `rules()` lists them; `explain()` describes one.
 """
 
+from ogpmodel._catalogue import Rule, all_rules, get_rule, word
 from ogpmodel.codelists import Language
+from ogpmodel.profiles import PROFILES, Profile, resolve_profile
 from ogpmodel.rules import (  # noqa: F401 - importing a family module registers its rules
     assessments,
     dates,
@@ -15,9 +17,8 @@ from ogpmodel.rules import (  # noqa: F401 - importing a family module registers
     process,
     structure,
 )
-from ogpmodel.rules._context import PROFILES, Context, Hit, Profile
-from ogpmodel.rules._engine import check_plan, resolve_profile
-from ogpmodel.rules._registry import Rule, all_rules, get_rule
+from ogpmodel.rules._context import Context, Hit
+from ogpmodel.rules._engine import check_plan
 
 __all__ = [
     "PROFILES",
@@ -31,6 +32,10 @@ __all__ = [
     "resolve_profile",
     "rules",
 ]
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 def rules(*, include_transition_only: bool = False) -> tuple[Rule, ...]:
@@ -55,30 +60,16 @@ def explain(code: str, lang: Language = "en") -> str:
         KeyError: No rule has that code (the message names the nearest code).
     """
     rule = get_rule(code)
-    es = lang == "es"
-    if rule.stage_dependent:
-        severity = (
-            "advertencia en borrador, error desde el envío"
-            if es
-            else "warning while drafting, error once submitted"
-        )
-    else:
-        severity = rule.severity.value
-    labels = ("Severidad", "Familia", "Fuente") if es else ("Severity", "Family", "Source")
+    severity = word("stage_dependent", lang) if rule.stage_dependent else rule.severity.value
     lines = [
-        f"{rule.code}: {rule.title[lang]}",
-        f"{labels[0]}: {severity}",
-        f"{labels[1]}: {rule.family}",
-        f"{labels[2]}: {rule.source}",
+        f"{rule.code}: {rule.title.get(lang, rule.title['en'])}",
+        f"{word('severity', lang)}: {severity}",
+        f"{word('family', lang)}: {rule.family}",
+        f"{word('source', lang)}: {rule.source}",
     ]
-    if rule.local_only:
-        lines.append("Solo planes locales." if es else "OGP Local plans only.")
-    if rule.needs_as_of:
-        lines.append("Necesita as_of." if es else "Runs only when as_of is given.")
-    if rule.transition_only:
-        lines.append(
-            "Solo lo informa transition(), nunca validate()."
-            if es
-            else "Reported by transition() only, never by validate()."
-        )
+    lines.extend(
+        word(flag, lang)
+        for flag in ("local_only", "needs_as_of", "transition_only")
+        if getattr(rule, flag)
+    )
     return "\n".join(lines)

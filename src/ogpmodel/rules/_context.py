@@ -8,41 +8,12 @@ from typing import Any, TypeVar
 import attrs
 
 from ogpmodel.model import ActionPlan, Commitment, EndOfCommitmentReport, Milestone
+from ogpmodel.profiles import PROFILES, Profile
 from ogpmodel.values import Period
 
 T = TypeVar("T")
 
 __all__ = ["PROFILES", "Context", "Hit", "MilestoneSite", "Profile"]
-
-
-@attrs.frozen
-class Profile:
-    """
-    Limits that OGP does not fix in a published document we could read, as settings.
-
-    The profile is chosen from ``member.membership``; callers may pass their own.
-
-    Attributes:
-        name: ``"local"``, ``"national"`` or a caller's own name.
-        max_commitments: The most commitments a plan should have (`None`: no cap). OGP Local's
-            cap of 5 is commonly reported but **unconfirmed** by OGP's published text.
-        recommended_commitments: The recommended range of the number of commitments
-            (national plans: 5 to 15, from older OGP guidance), or `None`.
-        local: Whether the OGP Local minimum requirements and reports apply (monitoring body,
-            strategic-vision links, inception and end-of-commitment reports).
-    """
-
-    name: str
-    max_commitments: int | None = None
-    recommended_commitments: tuple[int, int] | None = None
-    local: bool = False
-
-
-#: The built-in profiles, by name.
-PROFILES: Mapping[str, Profile] = {
-    "local": Profile("local", max_commitments=5, local=True),
-    "national": Profile("national", recommended_commitments=(5, 15)),
-}
 
 
 @attrs.frozen

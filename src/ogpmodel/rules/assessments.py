@@ -9,11 +9,11 @@ from collections.abc import Iterator
 
 import attrs
 
+from ogpmodel._catalogue import register
 from ogpmodel.codelists import Completion, Verifiable
 from ogpmodel.model import EndOfCommitmentReport, InceptionReport, IrmReview
 from ogpmodel.report import Severity
 from ogpmodel.rules._context import Context, Hit
-from ogpmodel.rules._registry import register
 from ogpmodel.values import PartialDate
 
 __all__ = ["LEGACY_INDICATORS", "NEW_INDICATORS", "out_of_era"]

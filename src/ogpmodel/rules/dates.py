@@ -9,9 +9,9 @@ when it *certainly* breaks a rule: a milestone ending ``2024`` is not outside a 
 
 from collections.abc import Iterator
 
+from ogpmodel._catalogue import register
 from ogpmodel.report import Severity
 from ogpmodel.rules._context import Context, Hit
-from ogpmodel.rules._registry import register
 from ogpmodel.values import Period
 
 __all__: list[str] = []

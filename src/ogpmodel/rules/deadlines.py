@@ -10,11 +10,11 @@ import calendar
 import datetime
 from collections.abc import Iterator
 
+from ogpmodel._catalogue import register
 from ogpmodel.codelists import CommitmentStatus, MilestoneStatus, PlanStatus
 from ogpmodel.model import InceptionReport
 from ogpmodel.report import Severity
 from ogpmodel.rules._context import Context, Hit
-from ogpmodel.rules._registry import register
 
 __all__: list[str] = []
 

@@ -8,9 +8,9 @@ Text that is empty or white space only counts as missing.
 import re
 from collections.abc import Iterator
 
+from ogpmodel._catalogue import register
 from ogpmodel.report import Severity
 from ogpmodel.rules._context import Context, Hit
-from ogpmodel.rules._registry import register
 from ogpmodel.values import Text
 
 __all__: list[str] = []

@@ -17,10 +17,12 @@ stage-dependent rules report themselves, and reporting the guard as well would c
 
 from collections.abc import Iterator
 
-from ogpmodel import lifecycle as lc
+from ogpmodel._catalogue import define, register
+from ogpmodel._lifecycle import tables as lc
+from ogpmodel._lifecycle.guards import RECORDED_GUARDS, completed_commitment_finding
+from ogpmodel._lifecycle.history import replay
 from ogpmodel.report import Finding, Severity
 from ogpmodel.rules._context import Context, Hit
-from ogpmodel.rules._registry import define, register
 
 _SOURCE = "design"
 _FAMILY = "lifecycle"
@@ -33,14 +35,12 @@ def _history_findings(ctx: Context) -> tuple[Finding, ...]:
 
 def _replay_all(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
-    yield from lc.replay(plan.history, "plan", path="", status=plan.status)
+    yield from replay(plan.history, "plan", path="", status=plan.status)
     for path, commitment in ctx.commitments():
-        yield from lc.replay(commitment.history, "commitment", path=path, status=commitment.status)
+        yield from replay(commitment.history, "commitment", path=path, status=commitment.status)
     for site in ctx.milestone_sites:
         milestone = site.milestone
-        yield from lc.replay(
-            milestone.history, "milestone", path=site.path, status=milestone.status
-        )
+        yield from replay(milestone.history, "milestone", path=site.path, status=milestone.status)
 
 
 def _hits(ctx: Context, code: str) -> Iterator[Hit]:
@@ -110,7 +110,7 @@ def _history_out_of_order(ctx: Context) -> Iterator[Hit]:
 )
 def _completed_with_open_milestones(ctx: Context) -> Iterator[Hit]:
     for path, commitment in ctx.commitments():
-        finding = lc.completed_commitment_finding(commitment, path)
+        finding = completed_commitment_finding(commitment, path)
         if finding is not None:
             yield Hit(finding.path, finding.params)
 
@@ -137,7 +137,7 @@ _ALSO_RECORDED_ES = "(guarda de transición, también verificada en los historia
 
 def _recorded_hits(ctx: Context, code: str) -> Iterator[Hit]:
     """The findings of the recorded moves of the plan that break the guard *code*."""
-    for finding in lc.RECORDED_GUARDS[code](ctx.plan, ctx.profile):
+    for finding in RECORDED_GUARDS[code](ctx.plan, ctx.profile):
         yield Hit(finding.path, finding.params)
 
 

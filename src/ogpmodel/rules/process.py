@@ -7,10 +7,10 @@ the `Profile` in force, which callers may replace.
 
 from collections.abc import Iterator
 
+from ogpmodel._catalogue import register
 from ogpmodel.codelists import PlanStatus, Role
 from ogpmodel.report import Severity
 from ogpmodel.rules._context import Context, Hit
-from ogpmodel.rules._registry import register
 
 __all__: list[str] = []
 

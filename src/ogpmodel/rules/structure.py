@@ -7,10 +7,10 @@ read; a model object cannot break them, since its constructor refuses such value
 
 from collections.abc import Iterator
 
+from ogpmodel._catalogue import define, register
 from ogpmodel.model import InceptionReport, IrmReview
 from ogpmodel.report import Severity
 from ogpmodel.rules._context import Context, Hit
-from ogpmodel.rules._registry import define, register
 
 _CONTRACT = "design (OGP JSON 1.0 contract)"
 

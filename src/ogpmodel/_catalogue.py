@@ -1,16 +1,51 @@
-"""The rule registry: each rule is registered once, with its code, severity, source and messages."""
+"""
+The catalogue: every rule once (code, severity, family, source, messages), and every word.
 
+A rule is registered here by its family module in `ogpmodel.rules`, beside its check. The
+words that messages, reports and explanations use in every language live here too, so that a
+translation is one place: `VOCABULARY` (words carried by message parameters), `WORDS` (the
+labels of reports and explanations) and each rule's ``title`` and ``messages``.
+"""
+
+import difflib
 import string
 from collections.abc import Callable, Iterable, Mapping
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ogpmodel.codelists import Language, PlanStatus
-from ogpmodel.report import Severity
 
 if TYPE_CHECKING:
     from ogpmodel.rules._context import Context, Hit
+
+__all__ = [
+    "DRAFT_STATES",
+    "TRANSLATED_PARAMS",
+    "VOCABULARY",
+    "WORDS",
+    "Check",
+    "Rule",
+    "Severity",
+    "all_rules",
+    "define",
+    "get_rule",
+    "register",
+    "word",
+]
+
+
+class Severity(str, Enum):
+    """How serious a finding is: errors make a plan invalid, warnings and infos do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
 
 #: A rule's check: yields one `Hit` per place where the plan breaks the rule.
 Check = Callable[["Context"], Iterable["Hit"]]
@@ -76,7 +111,7 @@ class Rule:
 
     def render(self, params: Mapping[str, Any], lang: Language = "en") -> str:
         """Fill the message template of *lang* with *params*."""
-        template = self.messages["es" if lang == "es" else "en"]
+        template = self.messages.get(lang, self.messages["en"])
         return template.format_map(_Params(params, lang))
 
     @property
@@ -215,11 +250,7 @@ class _Params(dict[str, Any]):
             nearest = self.get("nearest")
             if not nearest:
                 return ""
-            return (
-                f" ¿Quiso decir {nearest!r}?"
-                if self.lang == "es"
-                else f" Did you mean {nearest!r}?"
-            )
+            return " " + word("did_you_mean", self.lang).format(nearest=repr(nearest))
         return "?"
 
 
@@ -330,8 +361,37 @@ def get_rule(code: str) -> Rule:
     try:
         return _RULES[code]
     except KeyError:
-        import difflib
-
         near = difflib.get_close_matches(code, _RULES, n=1)
         hint = f"; did you mean {near[0]!r}?" if near else ""
         raise KeyError(f"no rule with code {code!r}{hint}") from None
+
+
+#: The labels of reports, explanations and hints, by key and language.
+WORDS: Mapping[str, Mapping[str, str]] = {
+    "did_you_mean": {"en": "Did you mean {nearest}?", "es": "¿Quiso decir {nearest}?"},
+    "error": {"en": "error", "es": "error"},
+    "errors": {"en": "errors", "es": "errores"},
+    "warning": {"en": "warning", "es": "advertencia"},
+    "warnings": {"en": "warnings", "es": "advertencias"},
+    "info": {"en": "info", "es": "aviso"},
+    "infos": {"en": "infos", "es": "avisos"},
+    "severity": {"en": "Severity", "es": "Severidad"},
+    "family": {"en": "Family", "es": "Familia"},
+    "source": {"en": "Source", "es": "Fuente"},
+    "stage_dependent": {
+        "en": "warning while drafting, error once submitted",
+        "es": "advertencia en borrador, error desde el envío",
+    },
+    "local_only": {"en": "OGP Local plans only.", "es": "Solo planes locales."},
+    "needs_as_of": {"en": "Runs only when as_of is given.", "es": "Necesita as_of."},
+    "transition_only": {
+        "en": "Reported by transition() only, never by validate().",
+        "es": "Solo lo informa transition(), nunca validate().",
+    },
+}
+
+
+def word(key: str, lang: Language = "en") -> str:
+    """The word or label *key* of `WORDS` in *lang* (English when *lang* has none)."""
+    words = WORDS[key]
+    return words.get(lang, words["en"])

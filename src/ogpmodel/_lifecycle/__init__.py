@@ -1,0 +1,1 @@
+"""The lifecycle's private parts: tables, histories, guards' predicates and exports."""

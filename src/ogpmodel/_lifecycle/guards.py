@@ -1,0 +1,187 @@
+"""
+The guards' predicates, shared by `ogpmodel.lifecycle.transition` and the validator.
+
+`transition` asks each of them about the move it proposes; the validator's ``lifecycle.*``
+rules ask the same ones about every move a plan records (`RECORDED_GUARDS`).
+"""
+
+import datetime
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+from ogpmodel._lifecycle.history import error, plan_states_on
+from ogpmodel._lifecycle.tables import (
+    CLOSED_COMMITMENT_STATES,
+    CLOSED_MILESTONE_STATES,
+    COMPLETED_WITH_OPEN_MILESTONES,
+    MISSING_END_OF_COMMITMENT_REPORT,
+    MOVING_PLAN_STATES,
+    PLAN,
+    PLAN_NOT_IN_IMPLEMENTATION,
+    PLAN_PERIOD_NOT_OVER,
+    PLAN_PERIOD_NOT_STARTED,
+    Kind,
+)
+from ogpmodel.codelists import CommitmentStatus, PlanStatus
+from ogpmodel.model import ActionPlan, Commitment, EndOfCommitmentReport, Milestone, TransitionEvent
+from ogpmodel.profiles import Profile
+from ogpmodel.report import Finding
+
+__all__ = [
+    "RECORDED_GUARDS",
+    "completed_commitment_finding",
+    "indexed",
+    "missing_reports",
+    "moves_outside_implementation",
+    "outside_implementation",
+    "period_not_over",
+    "period_not_started",
+]
+
+
+def indexed(
+    milestones: tuple[Milestone, ...], prefix: tuple[int, ...] = ()
+) -> Iterator[tuple[tuple[int, ...], Milestone]]:
+    """Yield ``(indices, milestone)`` for every milestone at every depth, depth first."""
+    for index, milestone in enumerate(milestones):
+        indices = (*prefix, index)
+        yield indices, milestone
+        yield from indexed(milestone.milestones, indices)
+
+
+def _open_milestones(commitment: Commitment) -> tuple[str, ...]:
+    """The ids of the commitment's milestones (any depth) that are not completed or cancelled."""
+    return tuple(
+        m.id for m in commitment.iter_milestones() if m.status not in CLOSED_MILESTONE_STATES
+    )
+
+
+def completed_commitment_finding(commitment: Commitment, path: str) -> Finding | None:
+    """The finding of a completed *commitment* with open milestones, else `None`."""
+    if commitment.status is not CommitmentStatus.COMPLETED:
+        return None
+    open_ids = _open_milestones(commitment)
+    if not open_ids:
+        return None
+    return error(COMPLETED_WITH_OPEN_MILESTONES, path, {"milestones": list(open_ids)})
+
+
+def outside_implementation(kind: Kind, path: str, states: Sequence[PlanStatus]) -> Finding | None:
+    """The finding of a *kind* moving while the plan was in *states*, none of them moving."""
+    if not states or any(s in MOVING_PLAN_STATES for s in states):
+        return None
+    return error(PLAN_NOT_IN_IMPLEMENTATION, path, {"kind": kind, "status": states[-1].value})
+
+
+def _entities(plan: ActionPlan) -> Iterator[tuple[Kind, str, Commitment | Milestone]]:
+    """Every commitment and milestone (at any depth) of *plan*, with its kind and path."""
+    for c_index, commitment in enumerate(plan.commitments):
+        path = f"/commitments/{c_index}"
+        yield "commitment", path, commitment
+        for indices, milestone in indexed(commitment.milestones):
+            yield "milestone", path + "".join(f"/milestones/{i}" for i in indices), milestone
+
+
+def moves_outside_implementation(plan: ActionPlan) -> Iterator[Finding]:
+    """
+    Report each recorded move of a commitment or milestone dated when the plan did not implement.
+
+    That is, when by the plan's history the plan was not in ``implementation`` or ``ended`` at
+    any time on the move's date (see `plan_states_on`). A plan without history gives none.
+    """
+    if not plan.history:
+        return
+    for kind, path, owner in _entities(plan):
+        history: tuple[TransitionEvent[Any], ...] = owner.history
+        for index, event in enumerate(history):
+            states = plan_states_on(plan.history, event.date)
+            finding = outside_implementation(kind, f"{path}/history/{index}", states)
+            if finding is not None:
+                yield finding
+
+
+def period_not_started(plan: ActionPlan, on: datetime.date, path: str) -> Finding | None:
+    """The finding of *plan* entering implementation on *on*, before its period starts."""
+    start = plan.period.start
+    if start is not None and on >= start.earliest:
+        return None
+    params = {"date": on.isoformat(), "start": None if start is None else str(start)}
+    return error(PLAN_PERIOD_NOT_STARTED, path, params)
+
+
+def period_not_over(plan: ActionPlan, on: datetime.date, path: str) -> Finding | None:
+    """The finding of *plan* ending on *on*, before its period's end, with open commitments."""
+    end = plan.period.end
+    if end is not None and on >= end.earliest:
+        return None
+    open_ids = [c.id for c in plan.commitments if c.status not in CLOSED_COMMITMENT_STATES]
+    if not open_ids:
+        return None
+    params = {
+        "date": on.isoformat(),
+        "end": None if end is None else str(end),
+        "commitments": open_ids,
+    }
+    return error(PLAN_PERIOD_NOT_OVER, path, params)
+
+
+def missing_reports(plan: ActionPlan, profile: Profile, path: str) -> Finding | None:
+    """The finding of a local *plan* closing while completed commitments lack their report."""
+    if not profile.local:
+        return None
+    reported = {a.commitment_id for a in plan.assessments if isinstance(a, EndOfCommitmentReport)}
+    missing = [
+        c.id
+        for c in plan.commitments
+        if c.status is CommitmentStatus.COMPLETED and c.id not in reported
+    ]
+    if not missing:
+        return None
+    return error(MISSING_END_OF_COMMITMENT_REPORT, path, {"commitments": missing})
+
+
+def _recorded(plan: ActionPlan, code: str) -> Iterator[tuple[str, TransitionEvent[Any]]]:
+    """The recorded events of *plan* whose transition has the guard *code*, with their paths."""
+    for index, event in enumerate(plan.history):
+        spec = PLAN.find(event.from_, event.to)
+        if spec is not None and code in spec.guards:
+            yield f"/history/{index}", event
+
+
+def _recorded_starts(plan: ActionPlan, profile: Profile) -> Iterator[Finding]:
+    for path, event in _recorded(plan, PLAN_PERIOD_NOT_STARTED):
+        finding = period_not_started(plan, event.date, path)
+        if finding is not None:
+            yield finding
+
+
+def _recorded_ends(plan: ActionPlan, profile: Profile) -> Iterator[Finding]:
+    # Completed and withdrawn are terminal: a commitment open now was open when the plan ended.
+    for path, event in _recorded(plan, PLAN_PERIOD_NOT_OVER):
+        finding = period_not_over(plan, event.date, path)
+        if finding is not None:
+            yield finding
+
+
+def _recorded_closing(plan: ActionPlan, profile: Profile) -> Iterator[Finding]:
+    # A closed plan's commitments cannot move: those completed now were completed at closing.
+    if plan.status is PlanStatus.CLOSED:
+        finding = missing_reports(plan, profile, "")
+        if finding is not None:
+            yield finding
+
+
+def _recorded_moves(plan: ActionPlan, profile: Profile) -> Iterator[Finding]:
+    return moves_outside_implementation(plan)
+
+
+#: The guards that a recorded plan can show were broken, by code: each yields the findings of
+#: the plan's recorded moves that break it, from the predicate its transition guard uses. The
+#: guard of ``co_creation → submitted`` is not among them: the validator reports the failing
+#: stage-dependent rules themselves.
+RECORDED_GUARDS: Mapping[str, Callable[[ActionPlan, Profile], Iterator[Finding]]] = {
+    PLAN_NOT_IN_IMPLEMENTATION: _recorded_moves,
+    PLAN_PERIOD_NOT_STARTED: _recorded_starts,
+    PLAN_PERIOD_NOT_OVER: _recorded_ends,
+    MISSING_END_OF_COMMITMENT_REPORT: _recorded_closing,
+}

@@ -1,0 +1,142 @@
+"""Recorded histories: the checks of one event, `replay`, and the plan's states on a day."""
+
+import datetime
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ogpmodel._lifecycle.tables import (
+    HISTORY_OUT_OF_ORDER,
+    INVALID_TRANSITION,
+    NOTE_REQUIRED,
+    STATUS_MISMATCH,
+    TABLES,
+    Kind,
+    Status,
+    Table,
+)
+from ogpmodel.codelists import PlanStatus
+from ogpmodel.model import TransitionEvent
+from ogpmodel.report import Finding, Severity
+from ogpmodel.values import Text
+
+__all__ = ["error", "event_findings", "plan_states_on", "replay"]
+
+# --- the checks shared by replay and transition -----------------------------------------------
+
+
+def error(code: str, path: str, params: dict[str, Any]) -> Finding:
+    return Finding(code, Severity.ERROR, path, params)
+
+
+def _blank(note: Text | None) -> bool:
+    return note is None or note.is_blank
+
+
+def event_findings(
+    table: Table[Any],
+    event: TransitionEvent[Any],
+    previous: TransitionEvent[Any] | None,
+    path: str,
+) -> Iterator[Finding]:
+    """The problems of one event after *previous*: `EVENT_CHECKS`, reported at *path*."""
+    if table.find(event.from_, event.to) is None:
+        yield error(
+            INVALID_TRANSITION,
+            path,
+            {"kind": table.kind, "from": event.from_.value, "to": event.to.value},
+        )
+    if previous is not None and (event.from_ != previous.to or event.date < previous.date):
+        yield error(
+            HISTORY_OUT_OF_ORDER,
+            path,
+            {
+                "from": event.from_.value,
+                "date": event.date.isoformat(),
+                "previous": previous.to.value,
+                "previous_date": previous.date.isoformat(),
+            },
+        )
+    if event.to in table.note_states and _blank(event.note):
+        yield error(NOTE_REQUIRED, path, {"to": event.to.value})
+
+
+def replay(
+    history: Sequence[TransitionEvent[Any]],
+    kind: Kind,
+    *,
+    path: str = "",
+    status: Status | None = None,
+) -> tuple[Finding, ...]:
+    """
+    Check a recorded *history* against the table of *kind*; return its problems as findings.
+
+    Each event must be a transition of the table (``lifecycle.invalid-transition``), start in
+    the state the previous event ended in on the same day or later
+    (``lifecycle.history-out-of-order``), and carry a note when it withdraws or cancels
+    (``lifecycle.note-required``). When *status* is given, it must be the ``to`` of the last
+    event (``lifecycle.status-mismatch``); an empty history fits any status. The first event may
+    start in any state: a history may begin after the entity was created.
+
+    Args:
+        history: The events, oldest first.
+        kind: ``"plan"``, ``"commitment"`` or ``"milestone"``.
+        path: The JSON Pointer of the history's owner (``/commitments/0``); findings point at
+            ``{path}/history/{index}`` and ``{path}/status``.
+        status: The owner's current status, to compare with the last event.
+
+    >>> from ogpmodel import TransitionEvent, CommitmentStatus as S
+    >>> import datetime
+    >>> event = TransitionEvent(S.COMPLETED, S.PLANNED, datetime.date(2024, 1, 1))
+    >>> [f.code for f in replay([event], "commitment")]
+    ['lifecycle.invalid-transition']
+    """
+    table = TABLES[kind]
+    findings: list[Finding] = []
+    previous: TransitionEvent[Any] | None = None
+    for index, event in enumerate(history):
+        findings.extend(event_findings(table, event, previous, f"{path}/history/{index}"))
+        previous = event
+    if status is not None and previous is not None and previous.to != status:
+        findings.append(
+            error(
+                STATUS_MISMATCH,
+                f"{path}/status",
+                {"status": status.value, "last": previous.to.value},
+            )
+        )
+    return tuple(findings)
+
+
+def plan_states_on(
+    history: Sequence[TransitionEvent[Any]], day: datetime.date
+) -> tuple[PlanStatus, ...]:
+    """
+    The states a plan with *history* was in at some time on *day*; the last is its state then.
+
+    The plan's state on a day is the ``to`` of its last event on or before that day (before its
+    first event, that event's ``from``). The moves of one day are not ordered across the plan,
+    its commitments and its milestones, so every state the plan passed through on *day* counts:
+    a commitment may move on the day the plan enters implementation, or on the day it closes.
+    An empty history tells nothing, and gives no state.
+
+    >>> from ogpmodel import TransitionEvent, PlanStatus as S
+    >>> import datetime
+    >>> history = [
+    ...     TransitionEvent(S.SUBMITTED, S.IMPLEMENTATION, datetime.date(2023, 2, 1)),
+    ...     TransitionEvent(S.IMPLEMENTATION, S.ENDED, datetime.date(2024, 9, 1)),
+    ... ]
+    >>> [s.value for s in plan_states_on(history, datetime.date(2023, 1, 15))]
+    ['submitted']
+    >>> [s.value for s in plan_states_on(history, datetime.date(2024, 9, 1))]
+    ['implementation', 'ended']
+    """
+    if not history:
+        return ()
+    before: PlanStatus = history[0].from_
+    during: list[PlanStatus] = []
+    for event in history:
+        if event.date < day:
+            before = event.to
+        elif event.date == day:
+            during.append(event.to)
+    return (before, *during)
