@@ -10,8 +10,16 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     from importlib.abc import Traversable
 
+__all__ = ["REPORT_SCHEMA_ID", "SCHEMA_ID", "SCHEMA_VERSION", "schema_dir"]
+
 #: The OGP JSON version this library reads and writes.
 SCHEMA_VERSION = "1.0"
+
+_BASE = "https://ogpmodel.github.io/ogpmodel/schemas"
+#: The ``$id`` of the OGP JSON action-plan schema.
+SCHEMA_ID = f"{_BASE}/{SCHEMA_VERSION}/action-plan.schema.json"
+#: The ``$id`` of the validation-report schema.
+REPORT_SCHEMA_ID = f"{_BASE}/{SCHEMA_VERSION}/report.schema.json"
 
 
 @functools.cache

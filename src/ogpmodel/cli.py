@@ -19,15 +19,21 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import IO, cast
 
+from ogpmodel._reading import read_text
 from ogpmodel.codelists import Language
 from ogpmodel.model import ActionPlan
-from ogpmodel.report import ValidationReport
+from ogpmodel.report import ValidationReport, format_finding
 from ogpmodel.rules import PROFILES, explain, rules
 from ogpmodel.schema import schema
-from ogpmodel.serialize import _JSONProblem, _parse, read
 from ogpmodel.validation import validate
+from ogpmodel.values import Text
 
-__all__ = ["main", "run"]
+__all__ = ["describe", "main", "run"]
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 EXIT_VALID, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -81,21 +87,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_text(path: str, stdin: IO[str]) -> str:
+def _read_text(path: str, stdin: IO[str]) -> str | bytes:
     if path == "-":
         return stdin.read()
     try:
-        with open(path, encoding="utf-8-sig") as handle:
-            return handle.read()
+        with open(path, "rb") as handle:
+            return handle.read()  # decoded by the reading pipeline, as `loads` decodes bytes
     except OSError as error:
         msg = f"cannot read {path}: {error.strerror or error}"
         raise _UsageError(msg) from None
-    except UnicodeDecodeError as error:
-        msg = f"cannot read {path}: not UTF-8 text (byte {error.start})"
-        raise _UsageError(msg) from None
 
 
-def _documents(path: str, stdin: IO[str]) -> Iterator[tuple[str, str]]:
+def _documents(path: str, stdin: IO[str]) -> Iterator[tuple[str, str | bytes]]:
     """Yield ``(label, text)``: one document, or one per non-blank line of a .jsonl file."""
     text = _read_text(path, stdin)
     if path.endswith(".jsonl"):
@@ -122,23 +125,14 @@ def _validate(args: argparse.Namespace, stdout: IO[str], stdin: IO[str]) -> int:
     else:
         for label, report in results:
             for finding in report.findings:
-                stdout.write(
-                    f"{label}:{finding.path or '/'}: {finding.severity.value}: {finding.render(lang)} [{finding.code}]\n"
-                )
+                stdout.write(format_finding(finding, lang, source=label) + "\n")
             stdout.write(f"{label}: {report.summary(lang)}\n")
     return worst
 
 
 def _summary(args: argparse.Namespace, stdout: IO[str], stdin: IO[str]) -> int:
     lang = cast("Language", args.lang)
-    text = _read_text(args.file, stdin)
-    try:
-        document = _parse(text)
-    except _JSONProblem as problem:
-        report = ValidationReport([problem.finding])
-        stdout.write(report.to_text(lang) + "\n")
-        return EXIT_INVALID
-    plan, report = read(document)
+    plan, report = read_text(_read_text(args.file, stdin))
     if plan is None:
         stdout.write(report.to_text(lang) + "\n")
         return EXIT_INVALID
@@ -152,8 +146,6 @@ def describe(plan: ActionPlan, report: ValidationReport, lang: Language = "en") 
     es = lang == "es"
 
     def text(value: object) -> str:
-        from ogpmodel.values import Text
-
         if isinstance(value, Text):
             return value.get(lang, default_language=plan.language) or str(value)
         return str(value)
@@ -171,10 +163,7 @@ def describe(plan: ActionPlan, report: ValidationReport, lang: Language = "en") 
     ]
     lines.extend(f"    {c.id}  {text(c.title)}  [{c.status.label(lang)}]" for c in plan.commitments)
     lines.append(f"  {'hallazgos' if es else 'findings'}: {report.summary(lang)}")
-    lines.extend(
-        f"    {f.severity.value}: {f.path or '/'}: {f.render(lang)} [{f.code}]"
-        for f in report.findings
-    )
+    lines.extend(f"    {format_finding(f, lang)}" for f in report.findings)
     return "\n".join(lines)
 
 

@@ -15,20 +15,9 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 import attrs
 
-from ogpmodel import _patterns
-from ogpmodel._json import freeze_extensions
-from ogpmodel._validators import (
-    entity_id,
-    full_date,
-    id_tuple,
-    instance_of,
-    matches,
-    refuse_non_list,
-    to_tuple,
-    tuple_of,
-)
+from ogpmodel import _fields as f
+from ogpmodel._resources import SCHEMA_VERSION
 from ogpmodel.codelists import (
-    COUNTRIES,
     DIOG,
     AssessmentType,
     CommitmentStatus,
@@ -79,73 +68,9 @@ __all__ = [
     "TransitionEvent",
 ]
 
-#: The OGP JSON version of these classes.
-SCHEMA_VERSION = "1.0"
 
-# --- field helpers ------------------------------------------------------------------------------
-# Each helper records a description in the field's metadata: the JSON Schema is generated from it.
-
-
-def _doc(description: str, **extra: Any) -> dict[str, Any]:
-    return {"description": description, **extra}
-
-
-def _required_text(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-    if not isinstance(value, Text) or value.is_blank:
-        where = f"{type(instance).__name__}.{attribute.name}"
-        raise InvalidValue(where, value, "a non-empty Text")
-
-
-def _text(description: str, *, required: bool = False) -> Any:
-    if required:
-        return attrs.field(validator=_required_text, metadata=_doc(description))
-    return attrs.field(
-        default=None,
-        validator=instance_of(Text, "a Text", optional=True),
-        metadata=_doc(description),
-    )
-
-
-def _optional(types: type | tuple[type, ...], description: str, expected: str | None = None) -> Any:
-    return attrs.field(
-        default=None,
-        validator=instance_of(types, expected, optional=True),
-        metadata=_doc(description),
-    )
-
-
-def _ref(description: str) -> Any:
-    return attrs.field(default=None, validator=entity_id(optional=True), metadata=_doc(description))
-
-
-def _history(state: type) -> Any:
-    """The validator of a ``history`` field: TransitionEvents between *state* states."""
-
-    def check(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-        where = f"{type(instance).__name__}.history"
-        refuse_non_list(where, value, "TransitionEvents")
-        for index, event in enumerate(value):
-            if not isinstance(event, TransitionEvent) or not isinstance(event.from_, state):
-                expected = f"a TransitionEvent between {state.__name__} states"
-                raise InvalidValue(f"{where}[{index}]", event, expected)
-
-    return check
-
-
-def _extensions() -> Any:
-    return attrs.field(
-        factory=dict,
-        converter=freeze_extensions,
-        hash=False,
-        metadata=_doc("Content outside the standard, kept verbatim through a round trip."),
-    )
-
-
-def _country(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-    if not isinstance(value, str) or value not in COUNTRIES:
-        raise InvalidValue(
-            "Member.country", value, "an ISO 3166-1 alpha-2 country code such as 'CL'"
-        )
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 # --- the plan's parties -------------------------------------------------------------------------
@@ -155,187 +80,123 @@ def _country(instance: object, attribute: "attrs.Attribute[Any]", value: Any) ->
 class Member:
     """The OGP member (a national or a local government) whose plan this is."""
 
-    name: Text = attrs.field(
-        validator=_required_text, metadata=_doc("The member's name, e.g. 'Maipú'.")
+    name: Text = f.text("The member's name, e.g. 'Maipú'.", required=True)
+    membership: Membership = f.code(Membership, "Whether the member is local or national.")
+    country: str = f.country("ISO 3166-1 alpha-2 country code, e.g. 'CL'.")
+    jurisdiction: Jurisdiction | None = f.code(
+        Jurisdiction, "The kind of jurisdiction of a local member.", optional=True
     )
-    membership: Membership = attrs.field(
-        validator=instance_of(Membership), metadata=_doc("Whether the member is local or national.")
+    administration_term_end: PartialDate | None = f.partial_date(
+        "When the current administration's term ends.", optional=True
     )
-    country: str = attrs.field(
-        validator=_country, metadata=_doc("ISO 3166-1 alpha-2 country code, e.g. 'CL'.")
-    )
-    jurisdiction: Jurisdiction | None = _optional(
-        Jurisdiction, "The kind of jurisdiction of a local member."
-    )
-    administration_term_end: PartialDate | None = _optional(
-        PartialDate, "When the current administration's term ends.", "a PartialDate"
-    )
-    extensions: Mapping[str, Any] = _extensions()
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 @attrs.frozen
 class Goal:
     """A long-term goal of the local Open Government Strategic Vision."""
 
-    id: str = attrs.field(
-        validator=entity_id(), metadata=_doc("The goal's id, unique within the strategic vision.")
-    )
-    text: Text = attrs.field(validator=_required_text, metadata=_doc("The goal."))
-    extensions: Mapping[str, Any] = _extensions()
+    id: str = f.string("The goal's id, unique within the strategic vision.", "Id")
+    text: Text = f.text("The goal.", required=True)
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 @attrs.frozen
 class StrategicVision:
     """The local Open Government Strategic Vision and its long-term goals."""
 
-    text: Text = attrs.field(
-        validator=_required_text, metadata=_doc("The long-term vision for open government.")
-    )
-    goals: tuple[Goal, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(Goal),
-        metadata=_doc("The long-term goals that commitments link to."),
-    )
-    extensions: Mapping[str, Any] = _extensions()
+    text: Text = f.text("The long-term vision for open government.", required=True)
+    goals: tuple[Goal, ...] = f.entities(Goal, "The long-term goals that commitments link to.")
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 @attrs.frozen
 class Contact:
     """How to reach a stakeholder."""
 
-    email: str | None = attrs.field(
-        default=None,
-        validator=matches(_patterns.EMAIL, "an e-mail address", optional=True),
-        metadata=_doc("E-mail address."),
-    )
-    phone: str | None = _optional(str, "Telephone number, as written.")
-    url: str | None = attrs.field(
-        default=None,
-        validator=matches(_patterns.URL, "an absolute http(s) URL", optional=True),
-        metadata=_doc("Web page."),
-    )
-    extensions: Mapping[str, Any] = _extensions()
+    email: str | None = f.string("E-mail address.", "Email", optional=True)
+    phone: str | None = f.string("Telephone number, as written.", optional=True)
+    url: str | None = f.string("Web page.", "Url", optional=True)
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 @attrs.frozen
 class Identifier:
     """An identifier of a stakeholder in some scheme (a registry, a tax number, an OGP slug)."""
 
-    scheme: str = attrs.field(
-        validator=matches(_patterns.NON_BLANK, "a non-empty scheme name"),
-        metadata=_doc("The identifier scheme."),
+    scheme: str = f.string(
+        "The identifier scheme.", "NonBlankString", message="a non-empty scheme name"
     )
-    id: str = attrs.field(
-        validator=matches(_patterns.NON_BLANK, "a non-empty identifier"),
-        metadata=_doc("The identifier within the scheme."),
+    id: str = f.string(
+        "The identifier within the scheme.", "NonBlankString", message="a non-empty identifier"
     )
-    extensions: Mapping[str, Any] = _extensions()
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 @attrs.frozen
 class Stakeholder:
     """An institution, organisation, group or person the plan mentions (shaped after Popolo)."""
 
-    id: str = attrs.field(
-        validator=entity_id(), metadata=_doc("The stakeholder's id, unique in the plan.")
+    id: str = f.string("The stakeholder's id, unique in the plan.", "Id")
+    name: Text = f.text("The stakeholder's name.", required=True)
+    kind: StakeholderKind = f.code(StakeholderKind, "Organization, group or person.")
+    sector: Sector = f.code(Sector, "The stakeholder's sector.")
+    parent_id: str | None = f.ref(
+        "stakeholder", "The stakeholder this one is part of (a directorate's municipality)."
     )
-    name: Text = attrs.field(validator=_required_text, metadata=_doc("The stakeholder's name."))
-    kind: StakeholderKind = attrs.field(
-        validator=instance_of(StakeholderKind), metadata=_doc("Organization, group or person.")
-    )
-    sector: Sector = attrs.field(
-        validator=instance_of(Sector), metadata=_doc("The stakeholder's sector.")
-    )
-    parent_id: str | None = _ref(
-        "The stakeholder this one is part of (a directorate's municipality)."
-    )
-    roles: tuple[Role, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(Role),
-        metadata=_doc("Plan-level roles."),
-    )
-    contact: Contact | None = _optional(Contact, "How to reach the stakeholder.")
-    identifiers: tuple[Identifier, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(Identifier),
-        metadata=_doc("Identifiers in other schemes."),
-    )
-    extensions: Mapping[str, Any] = _extensions()
+    roles: tuple[Role, ...] = f.codes(Role, "Plan-level roles.")
+    contact: Contact | None = f.entity(Contact, "How to reach the stakeholder.")
+    identifiers: tuple[Identifier, ...] = f.entities(Identifier, "Identifiers in other schemes.")
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 @attrs.frozen
 class Meeting:
     """A meeting of the multi-stakeholder forum."""
 
-    date: datetime.date = attrs.field(
-        validator=full_date(), metadata=_doc("The day of the meeting.")
+    date: datetime.date = f.date("The day of the meeting.")
+    title: Text | None = f.text("What the meeting was.")
+    link: Link | None = f.entity(Link, "Minutes, recording or announcement.")
+    information_shared_before: bool | None = f.boolean(
+        "Whether the government shared relevant information before the meeting."
     )
-    title: Text | None = _text("What the meeting was.")
-    link: Link | None = _optional(Link, "Minutes, recording or announcement.")
-    information_shared_before: bool | None = _optional(
-        bool, "Whether the government shared relevant information before the meeting."
-    )
-    extensions: Mapping[str, Any] = _extensions()
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 @attrs.frozen
 class Forum:
     """The multi-stakeholder forum that oversees co-creation and implementation."""
 
-    name: Text = attrs.field(validator=_required_text, metadata=_doc("The forum's name."))
-    member_ids: tuple[str, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=id_tuple(),
-        metadata=_doc("Stakeholder ids of the forum's members."),
-    )
-    meetings: tuple[Meeting, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(Meeting),
-        metadata=_doc("The forum's meetings."),
-    )
-    extensions: Mapping[str, Any] = _extensions()
+    name: Text = f.text("The forum's name.", required=True)
+    member_ids: tuple[str, ...] = f.refs("stakeholder", "Stakeholder ids of the forum's members.")
+    meetings: tuple[Meeting, ...] = f.entities(Meeting, "The forum's meetings.")
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 @attrs.frozen
 class MonitoringBody:
     """The OGP Local monitoring body that assesses the plan independently."""
 
-    name: Text = attrs.field(validator=_required_text, metadata=_doc("The monitoring body's name."))
-    kind: StakeholderKind = attrs.field(
-        validator=instance_of(StakeholderKind),
-        metadata=_doc("A person, a group or an organization."),
-    )
-    member_ids: tuple[str, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=id_tuple(),
-        metadata=_doc("Stakeholder ids of its members."),
-    )
-    extensions: Mapping[str, Any] = _extensions()
+    name: Text = f.text("The monitoring body's name.", required=True)
+    kind: StakeholderKind = f.code(StakeholderKind, "A person, a group or an organization.")
+    member_ids: tuple[str, ...] = f.refs("stakeholder", "Stakeholder ids of its members.")
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 @attrs.frozen
 class Endorsement:
     """A stakeholder's endorsement of the plan before submission."""
 
-    stakeholder_id: str = attrs.field(
-        validator=entity_id(), metadata=_doc("The endorsing stakeholder.")
-    )
-    date: datetime.date = attrs.field(
-        validator=full_date(), metadata=_doc("The day of the endorsement.")
-    )
-    extensions: Mapping[str, Any] = _extensions()
+    stakeholder_id: str = f.ref("stakeholder", "The endorsing stakeholder.", optional=False)
+    date: datetime.date = f.date("The day of the endorsement.")
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 # --- lifecycle and progress ---------------------------------------------------------------------
 
 #: The lifecycle states: `PlanStatus`, `CommitmentStatus` or `MilestoneStatus`.
 State = TypeVar("State", PlanStatus, CommitmentStatus, MilestoneStatus)
+_STATES = (PlanStatus, CommitmentStatus, MilestoneStatus)
 
 
 @attrs.frozen
@@ -346,22 +207,12 @@ class TransitionEvent(Generic[State]):
     On the wire the first field is ``from``; in Python it is ``from_``.
     """
 
-    from_: State = attrs.field(metadata=_doc("The state before the event.", wire="from"))
-    to: State = attrs.field(metadata=_doc("The state after the event."))
-    date: datetime.date = attrs.field(validator=full_date(), metadata=_doc("The day of the event."))
-    actor_id: str | None = _ref("The stakeholder who made the change.")
-    note: Text | None = _text("Why (required for withdrawals and cancellations).")
-    extensions: Mapping[str, Any] = _extensions()
-
-    @from_.validator
-    @to.validator
-    def _check_state(self, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-        if not isinstance(value, (PlanStatus, CommitmentStatus, MilestoneStatus)):
-            raise InvalidValue(
-                f"TransitionEvent.{attribute.name}",
-                value,
-                "a PlanStatus, CommitmentStatus or MilestoneStatus",
-            )
+    from_: State = f.state(_STATES, "The state before the event.", wire="from")
+    to: State = f.state(_STATES, "The state after the event.")
+    date: datetime.date = f.date("The day of the event.")
+    actor_id: str | None = f.ref("stakeholder", "The stakeholder who made the change.")
+    note: Text | None = f.text("Why (required for withdrawals and cancellations).")
+    extensions: Mapping[str, Any] = f.extensions()
 
     def __attrs_post_init__(self) -> None:
         if type(self.from_) is not type(self.to):
@@ -374,24 +225,20 @@ class TransitionEvent(Generic[State]):
 class ProgressReport:
     """A dated, self-reported progress update on a commitment or a milestone."""
 
-    date: PartialDate = attrs.field(
-        validator=instance_of(PartialDate, "a PartialDate"),
-        metadata=_doc("When the update was made."),
+    date: PartialDate = f.partial_date("When the update was made.")
+    status: Completion | None = f.code(
+        Completion, "The completion level at that date.", optional=True
     )
-    status: Completion | None = _optional(Completion, "The completion level at that date.")
-    text: Text | None = _text("What was done.")
-    evidence: tuple[Link, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(Link),
-        metadata=_doc("Links to evidence."),
-    )
-    challenges: Text | None = _text("Challenges met.")
-    author_id: str | None = _ref("The stakeholder who reported.")
-    extensions: Mapping[str, Any] = _extensions()
+    text: Text | None = f.text("What was done.")
+    evidence: tuple[Link, ...] = f.entities(Link, "Links to evidence.")
+    challenges: Text | None = f.text("Challenges met.")
+    author_id: str | None = f.ref("stakeholder", "The stakeholder who reported.")
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 # --- commitments and milestones -----------------------------------------------------------------
+
+_HISTORY = "The dated lifecycle events that led to status, oldest first."
 
 
 def _walk(milestones: tuple["Milestone", ...]) -> Iterator["Milestone"]:
@@ -409,50 +256,24 @@ class Milestone:
     sub-commitment. Ids are unique within their commitment, across all nesting levels.
     """
 
-    id: str = attrs.field(
-        validator=entity_id(),
-        metadata=_doc("The milestone's id, unique within its commitment at every depth."),
+    id: str = f.string("The milestone's id, unique within its commitment at every depth.", "Id")
+    title: Text = f.text("The activity with a verifiable deliverable.", required=True)
+    status: MilestoneStatus = f.code(MilestoneStatus, "The current lifecycle state.")
+    expected_outputs: Text | None = f.text("What the milestone will deliver.")
+    period: Period | None = f.entity(Period, "When; the end is the expected completion date.")
+    deadline_note: Text | None = f.text("A free-text deadline as published ('Fall 2027').")
+    responsible_ids: tuple[str, ...] = f.refs(
+        "stakeholder", "Stakeholder ids of those responsible."
     )
-    title: Text = attrs.field(
-        validator=_required_text, metadata=_doc("The activity with a verifiable deliverable.")
+    history: tuple[TransitionEvent[MilestoneStatus], ...] = f.history(
+        TransitionEvent, MilestoneStatus, _HISTORY
     )
-    status: MilestoneStatus = attrs.field(
-        validator=instance_of(MilestoneStatus), metadata=_doc("The current lifecycle state.")
+    progress: tuple[ProgressReport, ...] = f.entities(ProgressReport, "Dated progress updates.")
+    milestones: "tuple[Milestone, ...]" = f.entities(
+        lambda: (Milestone,), "Child milestones (indicators, sub-commitments)."
     )
-    expected_outputs: Text | None = _text("What the milestone will deliver.")
-    period: Period | None = _optional(Period, "When; the end is the expected completion date.")
-    deadline_note: Text | None = _text("A free-text deadline as published ('Fall 2027').")
-    responsible_ids: tuple[str, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=id_tuple(),
-        metadata=_doc("Stakeholder ids of those responsible."),
-    )
-    history: tuple[TransitionEvent[MilestoneStatus], ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=_history(MilestoneStatus),
-        metadata=_doc("The dated lifecycle events that led to status, oldest first."),
-    )
-    progress: tuple[ProgressReport, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(ProgressReport),
-        metadata=_doc("Dated progress updates."),
-    )
-    milestones: "tuple[Milestone, ...]" = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=lambda i, a, v: tuple_of(Milestone)(i, a, v),
-        metadata=_doc("Child milestones (indicators, sub-commitments)."),
-    )
-    links: tuple[Link, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(Link),
-        metadata=_doc("Related web pages and documents."),
-    )
-    extensions: Mapping[str, Any] = _extensions()
+    links: tuple[Link, ...] = f.entities(Link, "Related web pages and documents.")
+    extensions: Mapping[str, Any] = f.extensions()
 
     def iter_milestones(self) -> Iterator["Milestone"]:
         """Yield the child milestones at every depth, depth first."""
@@ -467,78 +288,35 @@ attrs.resolve_types(Milestone)
 class Commitment:
     """A reform promise of the plan, with its milestones and lifecycle."""
 
-    id: str = attrs.field(
-        validator=entity_id(),
-        metadata=_doc(
-            "OGP-style id where known (CLMPU0001, US0113), else any id unique in the plan."
-        ),
+    id: str = f.string(
+        "OGP-style id where known (CLMPU0001, US0113), else any id unique in the plan.", "Id"
     )
-    title: Text = attrs.field(validator=_required_text, metadata=_doc("The commitment's title."))
-    status: CommitmentStatus = attrs.field(
-        validator=instance_of(CommitmentStatus), metadata=_doc("The current lifecycle state.")
+    title: Text = f.text("The commitment's title.", required=True)
+    status: CommitmentStatus = f.code(CommitmentStatus, "The current lifecycle state.")
+    problem: Text | None = f.text("The public problem it addresses.")
+    status_quo: Text | None = f.text("The situation before the commitment.")
+    action: Text | None = f.text("What the commitment will do.")
+    expected_results: Text | None = f.text("How it will contribute to solving the problem.")
+    vision_goal_id: str | None = f.ref("goal", "The strategic-vision goal it serves.")
+    ogp_values: tuple[OGPValue, ...] = f.codes(OGPValue, "The OGP values it advances.")
+    policy_areas: tuple[str, ...] = f.open_codes(
+        "policy-area", "Policy areas (open codelist 'policy-area')."
     )
-    problem: Text | None = _text("The public problem it addresses.")
-    status_quo: Text | None = _text("The situation before the commitment.")
-    action: Text | None = _text("What the commitment will do.")
-    expected_results: Text | None = _text("How it will contribute to solving the problem.")
-    vision_goal_id: str | None = _ref("The strategic-vision goal it serves.")
-    ogp_values: tuple[OGPValue, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(OGPValue),
-        metadata=_doc("The OGP values it advances."),
+    primary_sector: str | None = f.open_code(
+        "primary-sector", "OGP's primary sector (open codelist 'primary-sector')."
     )
-    policy_areas: tuple[str, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(str),
-        metadata=_doc("Policy areas (open codelist 'policy-area').", codelist="policy-area"),
+    period: Period | None = f.entity(Period, "When the commitment runs.")
+    lead_ids: tuple[str, ...] = f.refs("stakeholder", "Stakeholder ids of the lead institution(s).")
+    supporting_ids: tuple[str, ...] = f.refs(
+        "stakeholder", "Stakeholder ids of supporting stakeholders."
     )
-    primary_sector: str | None = attrs.field(
-        default=None,
-        validator=matches(_patterns.NON_BLANK, "a non-empty string", optional=True),
-        metadata=_doc(
-            "OGP's primary sector (open codelist 'primary-sector').", codelist="primary-sector"
-        ),
+    milestones: tuple[Milestone, ...] = f.entities(Milestone, "The commitment's milestones.")
+    history: tuple[TransitionEvent[CommitmentStatus], ...] = f.history(
+        TransitionEvent, CommitmentStatus, _HISTORY
     )
-    period: Period | None = _optional(Period, "When the commitment runs.")
-    lead_ids: tuple[str, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=id_tuple(),
-        metadata=_doc("Stakeholder ids of the lead institution(s)."),
-    )
-    supporting_ids: tuple[str, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=id_tuple(),
-        metadata=_doc("Stakeholder ids of supporting stakeholders."),
-    )
-    milestones: tuple[Milestone, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(Milestone),
-        metadata=_doc("The commitment's milestones."),
-    )
-    history: tuple[TransitionEvent[CommitmentStatus], ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=_history(CommitmentStatus),
-        metadata=_doc("The dated lifecycle events that led to status, oldest first."),
-    )
-    progress: tuple[ProgressReport, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(ProgressReport),
-        metadata=_doc("Dated progress updates."),
-    )
-    links: tuple[Link, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(Link),
-        metadata=_doc("Related web pages and documents."),
-    )
-    extensions: Mapping[str, Any] = _extensions()
+    progress: tuple[ProgressReport, ...] = f.entities(ProgressReport, "Dated progress updates.")
+    links: tuple[Link, ...] = f.entities(Link, "Related web pages and documents.")
+    extensions: Mapping[str, Any] = f.extensions()
 
     def iter_milestones(self) -> Iterator[Milestone]:
         """Yield every milestone of the commitment at every depth, depth first."""
@@ -564,34 +342,36 @@ class Commitment:
 class InceptionRequirements:
     """The OGP Local minimum requirements an inception report checks (each yes, no or absent)."""
 
-    forum_exists: bool | None = _optional(bool, "A forum exists.")
-    forum_multistakeholder: bool | None = _optional(bool, "The forum is multi-stakeholder.")
-    plan_endorsed_by_non_government: bool | None = _optional(
-        bool, "Non-government stakeholders endorsed the plan before submission."
+    forum_exists: bool | None = f.boolean("A forum exists.")
+    forum_multistakeholder: bool | None = f.boolean("The forum is multi-stakeholder.")
+    plan_endorsed_by_non_government: bool | None = f.boolean(
+        "Non-government stakeholders endorsed the plan before submission."
     )
-    website_updated: bool | None = _optional(
-        bool, "A public web page on the process is updated at least every four months."
+    website_updated: bool | None = f.boolean(
+        "A public web page on the process is updated at least every four months."
     )
-    information_shared_before_meetings: bool | None = _optional(
-        bool, "The government shared relevant information before meetings."
+    information_shared_before_meetings: bool | None = f.boolean(
+        "The government shared relevant information before meetings."
     )
-    extensions: Mapping[str, Any] = _extensions()
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 @attrs.frozen
 class CommitmentDesign:
     """An inception report's design assessment of one commitment."""
 
-    commitment_id: str = attrs.field(
-        validator=entity_id(), metadata=_doc("The assessed commitment.")
+    commitment_id: str = f.ref("commitment", "The assessed commitment.", optional=False)
+    verifiable: Verifiable | None = f.code(
+        Verifiable, "Whether the commitment is verifiable.", optional=True
     )
-    verifiable: Verifiable | None = _optional(Verifiable, "Whether the commitment is verifiable.")
-    relevant: bool | None = _optional(bool, "Whether it is relevant to OGP values.")
-    novelty: Novelty | None = _optional(Novelty, "Continuation of a practice, or a new one.")
-    potential_for_results: PotentialForResults | None = _optional(
-        PotentialForResults, "The potential for results."
+    relevant: bool | None = f.boolean("Whether it is relevant to OGP values.")
+    novelty: Novelty | None = f.code(
+        Novelty, "Continuation of a practice, or a new one.", optional=True
     )
-    extensions: Mapping[str, Any] = _extensions()
+    potential_for_results: PotentialForResults | None = f.code(
+        PotentialForResults, "The potential for results.", optional=True
+    )
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 @attrs.frozen
@@ -600,34 +380,32 @@ class InceptionReport:
 
     type: ClassVar[AssessmentType] = AssessmentType.INCEPTION_REPORT
 
-    date: PartialDate = attrs.field(
-        validator=instance_of(PartialDate, "a PartialDate"),
-        metadata=_doc("When the report was made."),
+    date: PartialDate = f.partial_date("When the report was made.")
+    requirements: InceptionRequirements = f.entity(
+        InceptionRequirements, "The minimum requirements checked.", factory=InceptionRequirements
     )
-    requirements: InceptionRequirements = attrs.field(
-        factory=InceptionRequirements,
-        validator=instance_of(InceptionRequirements),
-        metadata=_doc("The minimum requirements checked.", required=True),
+    commitments: tuple[CommitmentDesign, ...] = f.entities(
+        CommitmentDesign, "The design assessment of each commitment.", required=True
     )
-    commitments: tuple[CommitmentDesign, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(CommitmentDesign),
-        metadata=_doc("The design assessment of each commitment.", required=True),
-    )
-    evaluator_id: str | None = _ref("The stakeholder who assessed.")
-    extensions: Mapping[str, Any] = _extensions()
+    evaluator_id: str | None = f.ref("stakeholder", "The stakeholder who assessed.")
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 @attrs.frozen
 class DidItOpenGovernment:
     """The 'Did it open government?' answers of an end-of-commitment report."""
 
-    access_to_information: DIOGDimension | None = _optional(DIOGDimension, "Access to information.")
-    civic_participation: DIOGDimension | None = _optional(DIOGDimension, "Civic participation.")
-    public_accountability: DIOGDimension | None = _optional(DIOGDimension, "Public accountability.")
-    overall: DIOG | None = _optional(DIOG, "Overall.")
-    extensions: Mapping[str, Any] = _extensions()
+    access_to_information: DIOGDimension | None = f.code(
+        DIOGDimension, "Access to information.", optional=True
+    )
+    civic_participation: DIOGDimension | None = f.code(
+        DIOGDimension, "Civic participation.", optional=True
+    )
+    public_accountability: DIOGDimension | None = f.code(
+        DIOGDimension, "Public accountability.", optional=True
+    )
+    overall: DIOG | None = f.code(DIOG, "Overall.", optional=True)
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 @attrs.frozen
@@ -636,27 +414,16 @@ class EndOfCommitmentReport:
 
     type: ClassVar[AssessmentType] = AssessmentType.END_OF_COMMITMENT_REPORT
 
-    date: PartialDate = attrs.field(
-        validator=instance_of(PartialDate, "a PartialDate"),
-        metadata=_doc("When the report was made."),
+    date: PartialDate = f.partial_date("When the report was made.")
+    commitment_id: str = f.ref("commitment", "The assessed commitment.", optional=False)
+    completion: Completion = f.code(Completion, "The level of completion.")
+    did_it_open_government: DidItOpenGovernment = f.entity(
+        DidItOpenGovernment, "Did it open government?", factory=DidItOpenGovernment
     )
-    commitment_id: str = attrs.field(
-        validator=entity_id(), metadata=_doc("The assessed commitment.")
-    )
-    completion: Completion = attrs.field(
-        validator=instance_of(Completion), metadata=_doc("The level of completion.")
-    )
-    did_it_open_government: DidItOpenGovernment = attrs.field(
-        factory=DidItOpenGovernment,
-        validator=instance_of(DidItOpenGovernment),
-        metadata=_doc("Did it open government?", required=True),
-    )
-    explanation: Text | None = _text("The explanation of the ratings.")
-    evidence: tuple[Link, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, validator=tuple_of(Link), metadata=_doc("Evidence.")
-    )
-    evaluator_id: str | None = _ref("The stakeholder who assessed.")
-    extensions: Mapping[str, Any] = _extensions()
+    explanation: Text | None = f.text("The explanation of the ratings.")
+    evidence: tuple[Link, ...] = f.entities(Link, "Evidence.")
+    evaluator_id: str | None = f.ref("stakeholder", "The stakeholder who assessed.")
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 @attrs.frozen
@@ -665,29 +432,22 @@ class IrmReview:
 
     type: ClassVar[AssessmentType] = AssessmentType.IRM_REVIEW
 
-    date: PartialDate = attrs.field(
-        validator=instance_of(PartialDate, "a PartialDate"),
-        metadata=_doc("When the report was published."),
+    date: PartialDate = f.partial_date("When the report was published.")
+    commitment_id: str = f.ref("commitment", "The assessed commitment.", optional=False)
+    product: IRMProduct = f.code(IRMProduct, "The IRM report it comes from.")
+    verifiable: Verifiable | None = f.code(Verifiable, "Verifiable (2021+).", optional=True)
+    relevant: bool | None = f.boolean("Relevant to OGP values.")
+    specificity: Specificity | None = f.code(Specificity, "Specificity (legacy).", optional=True)
+    potential_impact: PotentialImpact | None = f.code(
+        PotentialImpact, "Potential impact (legacy).", optional=True
     )
-    commitment_id: str = attrs.field(
-        validator=entity_id(), metadata=_doc("The assessed commitment.")
+    potential_for_results: PotentialForResults | None = f.code(
+        PotentialForResults, "Potential for results (2020+).", optional=True
     )
-    product: IRMProduct = attrs.field(
-        validator=instance_of(IRMProduct), metadata=_doc("The IRM report it comes from.")
-    )
-    verifiable: Verifiable | None = _optional(Verifiable, "Verifiable (2021+).")
-    relevant: bool | None = _optional(bool, "Relevant to OGP values.")
-    specificity: Specificity | None = _optional(Specificity, "Specificity (legacy).")
-    potential_impact: PotentialImpact | None = _optional(
-        PotentialImpact, "Potential impact (legacy)."
-    )
-    potential_for_results: PotentialForResults | None = _optional(
-        PotentialForResults, "Potential for results (2020+)."
-    )
-    completion: Completion | None = _optional(Completion, "Completion.")
-    did_it_open_government: DIOG | None = _optional(DIOG, "Did it open government?")
-    early_results: DIOG | None = _optional(DIOG, "Early results.")
-    extensions: Mapping[str, Any] = _extensions()
+    completion: Completion | None = f.code(Completion, "Completion.", optional=True)
+    did_it_open_government: DIOG | None = f.code(DIOG, "Did it open government?", optional=True)
+    early_results: DIOG | None = f.code(DIOG, "Early results.", optional=True)
+    extensions: Mapping[str, Any] = f.extensions()
 
 
 #: An assessment of the plan or of a commitment; the wire form is tagged by ``type``.
@@ -695,11 +455,6 @@ Assessment = InceptionReport | EndOfCommitmentReport | IrmReview
 
 
 # --- the plan --------------------------------------------------------------------------------------
-
-
-def _schema_version(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-    if value != SCHEMA_VERSION:
-        raise InvalidValue("ActionPlan.schema_version", value, f"{SCHEMA_VERSION!r}")
 
 
 @attrs.frozen
@@ -720,78 +475,44 @@ class ActionPlan:
     ()
     """
 
-    id: str = attrs.field(
-        validator=matches(_patterns.PLAN_ID, "an id such as 'maipu-chile-2023-2024'"),
-        metadata=_doc("The plan's id, e.g. 'maipu-chile-2023-2024'."),
+    id: str = f.string("The plan's id, e.g. 'maipu-chile-2023-2024'.", "PlanId")
+    title: Text = f.text("The plan's title.", required=True)
+    language: str = f.string(
+        "BCP 47 tag of the plan's plain-string text ('es', 'en', 'fr-CA').", "LanguageTag"
     )
-    title: Text = attrs.field(validator=_required_text, metadata=_doc("The plan's title."))
-    language: str = attrs.field(
-        validator=matches(_patterns.LANGUAGE_TAG, "a BCP 47 language tag such as 'es' or 'fr-CA'"),
-        metadata=_doc("BCP 47 tag of the plan's plain-string text ('es', 'en', 'fr-CA')."),
+    member: Member = f.entity(Member, "The OGP member whose plan this is.", optional=False)
+    period: Period = f.entity(Period, "The plan's implementation period.", optional=False)
+    status: PlanStatus = f.code(PlanStatus, "The current lifecycle state.")
+    schema_version: str = f.const(SCHEMA_VERSION, "The OGP JSON version of the document.")
+    history: tuple[TransitionEvent[PlanStatus], ...] = f.history(
+        TransitionEvent, PlanStatus, _HISTORY
     )
-    member: Member = attrs.field(
-        validator=instance_of(Member), metadata=_doc("The OGP member whose plan this is.")
+    submitted_on: datetime.date | None = f.date(
+        "When the plan was delivered to OGP.", optional=True
     )
-    period: Period = attrs.field(
-        validator=instance_of(Period), metadata=_doc("The plan's implementation period.")
-    )
-    status: PlanStatus = attrs.field(
-        validator=instance_of(PlanStatus), metadata=_doc("The current lifecycle state.")
-    )
-    schema_version: str = attrs.field(
-        default=SCHEMA_VERSION,
-        validator=_schema_version,
-        metadata=_doc("The OGP JSON version of the document.", required=True),
-    )
-    history: tuple[TransitionEvent[PlanStatus], ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=_history(PlanStatus),
-        metadata=_doc("The dated lifecycle events that led to status, oldest first."),
-    )
-    submitted_on: datetime.date | None = attrs.field(
-        default=None,
-        validator=full_date(optional=True),
-        metadata=_doc("When the plan was delivered to OGP."),
-    )
-    description: Text | None = _text("What the plan is about.")
-    strategic_vision: StrategicVision | None = _optional(
+    description: Text | None = f.text("What the plan is about.")
+    strategic_vision: StrategicVision | None = f.entity(
         StrategicVision, "The local Open Government Strategic Vision."
     )
-    stakeholders: tuple[Stakeholder, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(Stakeholder),
-        metadata=_doc("Every institution, organisation, group or person the plan mentions."),
+    stakeholders: tuple[Stakeholder, ...] = f.entities(
+        Stakeholder, "Every institution, organisation, group or person the plan mentions."
     )
-    point_of_contact_id: str | None = _ref("The stakeholder who is the OGP point of contact.")
-    forum: Forum | None = _optional(Forum, "The multi-stakeholder forum.")
-    monitoring_body: MonitoringBody | None = _optional(MonitoringBody, "The monitoring body.")
-    endorsements: tuple[Endorsement, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(Endorsement),
-        metadata=_doc("Who endorsed the plan before submission."),
+    point_of_contact_id: str | None = f.ref(
+        "stakeholder", "The stakeholder who is the OGP point of contact."
     )
-    commitments: tuple[Commitment, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(Commitment),
-        metadata=_doc("The plan's commitments (may be empty while drafting).", required=True),
+    forum: Forum | None = f.entity(Forum, "The multi-stakeholder forum.")
+    monitoring_body: MonitoringBody | None = f.entity(MonitoringBody, "The monitoring body.")
+    endorsements: tuple[Endorsement, ...] = f.entities(
+        Endorsement, "Who endorsed the plan before submission."
     )
-    assessments: tuple[Assessment, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of((InceptionReport, EndOfCommitmentReport, IrmReview)),
-        metadata=_doc("Monitoring-body and IRM assessments."),
+    commitments: tuple[Commitment, ...] = f.entities(
+        Commitment, "The plan's commitments (may be empty while drafting).", required=True
     )
-    links: tuple[Link, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        validator=tuple_of(Link),
-        metadata=_doc("The published plan, the member page, …"),
+    assessments: tuple[Assessment, ...] = f.entities(
+        (InceptionReport, EndOfCommitmentReport, IrmReview), "Monitoring-body and IRM assessments."
     )
-    extensions: Mapping[str, Any] = _extensions()
+    links: tuple[Link, ...] = f.entities(Link, "The published plan, the member page, …")
+    extensions: Mapping[str, Any] = f.extensions()
 
     # --- navigation ---
 

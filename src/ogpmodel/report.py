@@ -15,9 +15,9 @@ from typing import Any
 import attrs
 
 from ogpmodel._catalogue import Severity, get_rule, word
+from ogpmodel._fields import to_tuple
 from ogpmodel._json import freeze, thaw
 from ogpmodel._resources import SCHEMA_VERSION
-from ogpmodel._validators import to_tuple
 from ogpmodel.codelists import Language
 from ogpmodel.errors import InvalidPlan
 
@@ -93,15 +93,30 @@ class Finding:
         return format_finding(self)
 
 
-def format_finding(finding: Finding, lang: Language = "en", *, severity: bool = True) -> str:
+def format_finding(
+    finding: Finding,
+    lang: Language = "en",
+    *,
+    source: str | None = None,
+    severity: bool = True,
+) -> str:
     """
-    The one text form of a finding: ``severity: path: message [code]``.
+    The one text form of a finding: ``[source:]path: severity: message [code]``.
 
-    >>> print(format_finding(Finding("schema.required", Severity.ERROR, "/id", {"field": "id"})))
-    error: /id: The required field 'id' is missing. [schema.required]
+    The root of the document is shown as ``/``; *source* (a file name, ``file:line``) comes
+    first, as in a compiler's messages.
+
+    >>> finding = Finding("schema.required", Severity.ERROR, "/id", {"field": "id"})
+    >>> print(format_finding(finding, source="plan.json"))
+    plan.json:/id: error: The required field 'id' is missing. [schema.required]
     """
-    line = f"{finding.path or '/'}: {finding.render(lang)} [{finding.code}]"
-    return f"{word(finding.severity.value, lang)}: {line}" if severity else line
+    where = finding.path or "/"
+    if source is not None:
+        where = f"{source}:{where}"
+    message = f"{finding.render(lang)} [{finding.code}]"
+    if not severity:
+        return f"{where}: {message}"
+    return f"{where}: {word(finding.severity.value, lang)}: {message}"
 
 
 def format_findings(findings: Sequence[Finding], *, limit: int = 3, lang: Language = "en") -> str:

@@ -11,15 +11,13 @@ No other exception escapes `loads` for any input text.
 
 import json
 import os
-import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from ogpmodel import _converter
-from ogpmodel._resources import SCHEMA_VERSION
-from ogpmodel.errors import InvalidDocument, InvalidValue
+from ogpmodel._reading import read, read_text
+from ogpmodel.errors import InvalidDocument
 from ogpmodel.model import ActionPlan
-from ogpmodel.report import Finding, Severity, ValidationReport, pointer
 
 __all__ = [
     "dump",
@@ -33,131 +31,15 @@ __all__ = [
     "to_dict",
 ]
 
-if sys.version_info < (3, 11):  # pragma: no cover - cattrs depends on the backport there
-    from exceptiongroup import BaseExceptionGroup
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 #: A file system path or an open text file.
 PathOrFile = str | os.PathLike[str] | IO[str]
-
-
-class _JSONProblem(Exception):
-    def __init__(self, finding: Finding) -> None:
-        self.finding = finding
-
-
-def _position(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return line, column
-
-
-def _invalid_json(reason: str, line: int | str, column: int | str) -> Finding:
-    return Finding(
-        "schema.invalid-json",
-        Severity.ERROR,
-        "",
-        {"reason": reason, "line": line, "column": column},
-    )
-
-
-def _parse(text: str) -> Any:
-    """Parse JSON text strictly: no NaN/Infinity, no duplicate keys."""
-    duplicates: list[str] = []
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in items:
-            if key in result:
-                duplicates.append(key)
-            result[key] = value
-        return result
-
-    def constant(name: str) -> Any:
-        index = text.find(name)
-        line, column = _position(text, index) if index >= 0 else ("?", "?")
-        raise _JSONProblem(_invalid_json(f"{name} is not a JSON number", line, column))
-
-    try:
-        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
-    except json.JSONDecodeError as error:
-        raise _JSONProblem(_invalid_json(error.msg, error.lineno, error.colno)) from None
-    except RecursionError:
-        raise _JSONProblem(_invalid_json("the document is nested too deeply", "?", "?")) from None
-    if duplicates:
-        key = duplicates[0]
-        index = text.find(json.dumps(key))
-        line, column = _position(text, index) if index >= 0 else ("?", "?")
-        raise _JSONProblem(
-            _invalid_json(f"the key {key!r} appears twice in one object", line, column)
-        )
-    return data
-
-
-def _cattrs_findings(error: BaseException, tokens: tuple[str | int, ...] = ()) -> Iterator[Finding]:
-    """Findings from a cattrs error tree (used only for what the schema cannot see)."""
-    if isinstance(error, BaseExceptionGroup):
-        for sub in error.exceptions:
-            step: tuple[str | int, ...] = ()
-            for note in getattr(sub, "__notes__", ()):
-                name = getattr(note, "name", None)
-                index = getattr(note, "index", None)
-                if isinstance(name, str):
-                    step = (_converter.WIRE_NAMES.get(name, name),)
-                elif isinstance(index, int):
-                    step = (index,)
-            yield from _cattrs_findings(sub, (*tokens, *step))
-        return
-    if isinstance(error, InvalidValue):
-        real_date = error.field.startswith("PartialDate")
-        params = {
-            "value": str(error.value),
-            "expected": "real_date" if real_date else error.expected,
-        }
-    else:  # not expected to happen: the schema sees everything else; still name the place
-        params = {"value": type(error).__name__, "expected": str(error)}
-    yield Finding("schema.format", Severity.ERROR, pointer(*tokens), params)
-
-
-def read(data: Any) -> tuple[ActionPlan | None, ValidationReport]:
-    """
-    Read OGP JSON data (a parsed document) into a plan, never raising for bad data.
-
-    Returns:
-        The plan (`None` when it could not be read) and the report of the document layer:
-        empty when the plan was read, else every ``schema.*`` finding.
-    """
-    if not isinstance(data, dict):
-        finding = Finding(
-            "schema.type", Severity.ERROR, "", {"expected": "object", "actual": _json_type(data)}
-        )
-        return None, ValidationReport([finding])
-    version = data.get("schema_version")
-    if version is not None and version != SCHEMA_VERSION:
-        params = {"value": version, "supported": [SCHEMA_VERSION]}
-        return None, ValidationReport(
-            [Finding("schema.version", Severity.ERROR, "/schema_version", params)]
-        )
-    try:
-        if version is None:
-            raise ValueError("schema_version is missing")
-        return _converter.structure_plan(data), ValidationReport([])
-    except Exception as error:
-        failure: BaseException = error
-    from ogpmodel.schema import iter_schema_findings
-
-    try:
-        findings = list(iter_schema_findings(data))
-    except RecursionError:
-        findings = [_invalid_json("the document is nested too deeply", "?", "?")]
-    if not findings:
-        findings = list(_cattrs_findings(failure))
-    return None, ValidationReport(findings)
-
-
-def _json_type(value: Any) -> str:
-    from ogpmodel.schema import _json_type as json_type
-
-    return json_type(value)
+#: A file system path or an open file, text or binary.
+Source = str | os.PathLike[str] | IO[str] | IO[bytes]
 
 
 def from_dict(data: Any) -> ActionPlan:
@@ -193,20 +75,10 @@ def loads(text: str | bytes | bytearray) -> ActionPlan:
         InvalidDocument: The text is not valid OGP JSON; its ``report`` lists every problem,
             each with a ``schema.*`` code and a JSON Pointer (invalid JSON: line and column).
     """
-    if isinstance(text, (bytes, bytearray)):
-        try:
-            text = bytes(text).decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            line, column = _position(
-                error.object[: error.start].decode("utf-8", "replace"), error.start
-            )
-            finding = _invalid_json("the bytes are not UTF-8", line, column)
-            raise InvalidDocument(ValidationReport([finding])) from None
-    try:
-        data = _parse(text)
-    except _JSONProblem as problem:
-        raise InvalidDocument(ValidationReport([problem.finding])) from None
-    return from_dict(data)
+    plan, report = read_text(text)
+    if plan is None:
+        raise InvalidDocument(report)
+    return plan
 
 
 def _open(source: PathOrFile, mode: str) -> tuple[IO[str], bool]:
@@ -215,20 +87,21 @@ def _open(source: PathOrFile, mode: str) -> tuple[IO[str], bool]:
     return source, False
 
 
-def load(source: PathOrFile) -> ActionPlan:
+def load(source: Source) -> ActionPlan:
     """
-    Return the plan of the OGP JSON document in a file (a path or an open text file).
+    Return the plan of the OGP JSON document in a file (a path or an open file).
+
+    A path is read as bytes and decoded as `loads` decodes them (UTF-8, with or without a
+    byte-order mark).
 
     Raises:
-        InvalidDocument: The document is not valid OGP JSON.
+        InvalidDocument: The document is not valid OGP JSON (or not UTF-8).
         OSError: The file cannot be read.
     """
-    handle, owned = _open(source, "r")
-    try:
-        return loads(handle.read())
-    finally:
-        if owned:
-            handle.close()
+    if isinstance(source, (str, os.PathLike)):
+        with open(source, "rb") as handle:
+            return loads(handle.read())
+    return loads(source.read())
 
 
 def dumps(plan: ActionPlan, *, indent: int | None = None) -> str:
@@ -246,7 +119,7 @@ def dump(plan: ActionPlan, target: PathOrFile, *, indent: int | None = 2) -> Non
             handle.close()
 
 
-def iter_load(source: PathOrFile) -> Iterator[ActionPlan]:
+def iter_load(source: Source) -> Iterator[ActionPlan]:
     """
     Yield the plans of a JSON Lines file, one document per line, reading one line at a time.
 
@@ -256,18 +129,21 @@ def iter_load(source: PathOrFile) -> Iterator[ActionPlan]:
         InvalidDocument: A line is not a valid OGP JSON document; ``.line`` is its number
             (from 1), and the message names it.
     """
-    handle, owned = _open(source, "r")
-    try:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                yield loads(line)
-            except InvalidDocument as error:
-                raise InvalidDocument(error.report, line=number) from None
-    finally:
-        if owned:
-            handle.close()
+    if isinstance(source, (str, os.PathLike)):
+        with open(source, "rb") as handle:
+            yield from _plans_of_lines(handle)
+    else:
+        yield from _plans_of_lines(source)
+
+
+def _plans_of_lines(lines: Iterable[str | bytes]) -> Iterator[ActionPlan]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        plan, report = read_text(line)
+        if plan is None:
+            raise InvalidDocument(report, line=number)
+        yield plan
 
 
 def dump_lines(plans: Iterable[ActionPlan], target: PathOrFile) -> int:

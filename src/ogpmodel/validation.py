@@ -3,12 +3,16 @@
 import datetime
 from typing import Any
 
+from ogpmodel._reading import read, read_text
 from ogpmodel.model import ActionPlan
 from ogpmodel.report import ValidationReport
 from ogpmodel.rules import Profile, check_plan
-from ogpmodel.serialize import _JSONProblem, _parse, read
 
 __all__ = ["validate"]
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 def validate(
@@ -41,19 +45,10 @@ def validate(
     if isinstance(plan_or_document, ActionPlan):
         plan: ActionPlan | None = plan_or_document
         report = ValidationReport([])
+    elif isinstance(plan_or_document, (str, bytes, bytearray)):
+        plan, report = read_text(plan_or_document)
     else:
-        document: Any = plan_or_document
-        if isinstance(document, (str, bytes, bytearray)):
-            text = (
-                document.decode("utf-8-sig", "replace")
-                if isinstance(document, (bytes, bytearray))
-                else document
-            )
-            try:
-                document = _parse(text)
-            except _JSONProblem as problem:
-                return ValidationReport([problem.finding])
-        plan, report = read(document)
+        plan, report = read(plan_or_document)
     if plan is None:
         return report
     return report.merge(check_plan(plan, as_of=as_of, profile=profile))

@@ -1,0 +1,739 @@
+"""
+Declarative field kinds: each field of the model is declared once, with what it holds.
+
+A kind is an attrs validator that also says, as data, what the field holds: text, an id, a
+reference to a stakeholder, a code of a codelist, a date, a list of milestones, … The model
+declares its fields with the helpers below (`text`, `ref`, `code`, `entities`, …), and every
+other description of a field derives from its kind: the JSON Schema (`ogpmodel._schema`), the
+field reference of the documentation, the Hypothesis strategies of optional fields and the
+index of stakeholder references the rules check (`references`).
+
+Each validator raises `InvalidValue` naming the field as ``Class.field`` and echoing the bad
+value, so a construction error always says where the problem is and what was expected.
+"""
+
+import datetime
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from enum import Enum
+from typing import Any, ClassVar
+
+import attrs
+
+from ogpmodel import _patterns
+from ogpmodel._json import freeze_extensions
+from ogpmodel._scalars import PartialDate, Text
+from ogpmodel.codelists import COUNTRIES
+from ogpmodel.errors import InvalidValue
+
+__all__ = [
+    "FORMATS",
+    "Bool",
+    "Code",
+    "Const",
+    "Country",
+    "Date",
+    "Entity",
+    "EventOf",
+    "Extensions",
+    "Format",
+    "Kind",
+    "ListOf",
+    "OpenCode",
+    "PartialDateKind",
+    "Ref",
+    "State",
+    "String",
+    "TextKind",
+    "boolean",
+    "code",
+    "codes",
+    "const",
+    "country",
+    "date",
+    "entities",
+    "entity",
+    "extensions",
+    "field_kind",
+    "history",
+    "kinds_of",
+    "open_code",
+    "open_codes",
+    "partial_date",
+    "ref",
+    "references",
+    "refs",
+    "state",
+    "string",
+    "text",
+    "to_tuple",
+]
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+# --- string formats -----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Format:
+    """
+    A string format: one pattern for the model and the schema, and its words.
+
+    Attributes:
+        name: The name of its ``$defs`` entry in the JSON Schema (``"Id"``).
+        pattern: The shared regular expression of `ogpmodel._patterns`.
+        title: The schema's title.
+        description: The schema's description.
+        key: The vocabulary key of the word that findings use for it (``"id"``).
+        expected: What the model's error message says a value must be.
+    """
+
+    name: str
+    pattern: str
+    title: str
+    description: str
+    key: str
+    expected: str
+
+
+#: Every string format, by its ``$defs`` name (in the schema's order).
+FORMATS: Mapping[str, Format] = {
+    f.name: f
+    for f in (
+        Format(
+            "PlanId",
+            _patterns.PLAN_ID,
+            "Plan id",
+            "Letters, digits, '.', '_' and '-', starting with a letter or digit.",
+            "plan_id",
+            "an id such as 'maipu-chile-2023-2024'",
+        ),
+        Format(
+            "Id",
+            _patterns.ENTITY_ID,
+            "Id",
+            "An id: one or more characters, none of them white space.",
+            "id",
+            "an id (non-empty, no white space)",
+        ),
+        Format(
+            "LanguageTag",
+            _patterns.LANGUAGE_TAG,
+            "Language tag",
+            "A BCP 47 language tag, e.g. 'es', 'en', 'fr-CA'.",
+            "language_tag",
+            "a BCP 47 language tag such as 'es' or 'fr-CA'",
+        ),
+        Format(
+            "Date",
+            _patterns.DATE,
+            "Date",
+            "A full calendar date, YYYY-MM-DD.",
+            "date",
+            "a datetime.date",
+        ),
+        Format(
+            "PartialDate",
+            _patterns.PARTIAL_DATE,
+            "Partial date",
+            "YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601 reduced precision). A partial date denotes an "
+            "interval: '2023-03' is 1 to 31 March 2023. It must be a real calendar date, which "
+            "ogpmodel checks and this pattern cannot.",
+            "partial_date",
+            "a PartialDate",
+        ),
+        Format(
+            "Url",
+            _patterns.URL,
+            "URL",
+            "An absolute http(s) URL.",
+            "url",
+            "an absolute http(s) URL",
+        ),
+        Format(
+            "Email",
+            _patterns.EMAIL,
+            "E-mail address",
+            "An e-mail address.",
+            "email",
+            "an e-mail address",
+        ),
+        Format(
+            "NonBlankString",
+            _patterns.NON_BLANK,
+            "Non-empty string",
+            "A string with at least one character that is not white space.",
+            "non_blank",
+            "a non-empty string",
+        ),
+    )
+}
+
+
+# --- shared checks ------------------------------------------------------------------------------
+
+
+def _where(instance: object, attribute: "attrs.Attribute[Any]") -> str:
+    return f"{type(instance).__name__}.{attribute.name.lstrip('_')}"
+
+
+class NotAList(tuple[Any, ...]):
+    """A string or a mapping given for a list field; the field's validator refuses it by name."""
+
+
+def to_tuple(value: Iterable[Any] | None) -> tuple[Any, ...]:
+    """Converter for list fields: any iterable (or `None`) becomes a tuple."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, bytes, Mapping)):
+        # A string is iterable, but never a meaningful list of ids, codes or entities.
+        return NotAList((value,))
+    return tuple(value)
+
+
+def _describe(t: type) -> str:
+    if issubclass(t, Enum):
+        codes = ", ".join(repr(m.value) for m in t)
+        return f"a {t.__name__} ({codes})"
+    names = {str: "a string", bool: "a bool", int: "an integer", datetime.date: "a datetime.date"}
+    return names.get(t, f"a {t.__name__}")
+
+
+def _is_instance(value: Any, types: tuple[type, ...]) -> bool:
+    # bool is an int, and a datetime is a date: neither passes for the other.
+    if isinstance(value, bool) and bool not in types:
+        return False
+    if isinstance(value, datetime.datetime) and datetime.datetime not in types:
+        return False
+    return isinstance(value, types)
+
+
+# --- the kinds ----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Kind:
+    """
+    What a field holds; called as an attrs validator, it checks a value of that kind.
+
+    Subclasses implement `accepts` (is one value of the kind) and `expected` (what a value must
+    be, in words); a list kind checks each item with its item's kind.
+    """
+
+    #: The kind's name in the field reference.
+    name: ClassVar[str] = "value"
+    #: Whether `None` (absent) passes.
+    optional: bool = attrs.field(default=False, kw_only=True)
+
+    def accepts(self, value: Any) -> bool:
+        """Whether *value* is a value of this kind (never `None`)."""
+        raise NotImplementedError
+
+    def expected(self) -> str:
+        """What a value of this kind is, in words (for error messages)."""
+        raise NotImplementedError
+
+    def check(self, where: str, value: Any) -> None:
+        """
+        Raise `InvalidValue` naming *where* when *value* is not of this kind.
+
+        Raises:
+            InvalidValue: *value* is not of this kind.
+        """
+        if value is None and self.optional:
+            return
+        if not self.accepts(value):
+            suffix = " or None" if self.optional else ""
+            raise InvalidValue(where, value, self.expected() + suffix)
+
+    def __call__(self, instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        self.check(_where(instance, attribute), value)
+
+    def describe(self) -> str:
+        """The kind in the words of the field reference."""
+        return self.name
+
+
+@attrs.frozen
+class TextKind(Kind):
+    """`Text`: a string or a language map; *required* text may not be blank."""
+
+    name: ClassVar[str] = "text"
+    required: bool = False
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, Text) and not (self.required and value.is_blank)
+
+    def expected(self) -> str:
+        return "a non-empty Text" if self.required else "a Text"
+
+    def describe(self) -> str:
+        return "required text" if self.required else "text"
+
+
+@attrs.frozen
+class String(Kind):
+    """A string of a `Format` (or any string when *format* is `None`)."""
+
+    name: ClassVar[str] = "string"
+    format: Format | None = None
+    message: str | None = None
+
+    def accepts(self, value: Any) -> bool:
+        if not isinstance(value, str):
+            return False
+        return self.format is None or _patterns.matches(self.format.pattern, value)
+
+    def expected(self) -> str:
+        if self.message is not None:
+            return self.message
+        return "a string" if self.format is None else self.format.expected
+
+    def describe(self) -> str:
+        return "string" if self.format is None else self.format.title.lower()
+
+
+@attrs.frozen
+class Ref(String):
+    """The id of another entity of the plan: a ``stakeholder``, a ``goal``, a ``commitment``."""
+
+    name: ClassVar[str] = "ref"
+    target: str = "stakeholder"
+    format: Format | None = FORMATS["Id"]
+
+    def describe(self) -> str:
+        return f"reference to a {self.target}"
+
+
+@attrs.frozen
+class Code(Kind):
+    """A code of a closed codelist (an enum of `ogpmodel.codelists`)."""
+
+    name: ClassVar[str] = "code"
+    enum: type[Enum] = Enum
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, self.enum)
+
+    def expected(self) -> str:
+        return _describe(self.enum)
+
+    def describe(self) -> str:
+        return f"code of {self.enum.__name__}"
+
+
+@attrs.frozen
+class OpenCode(String):
+    """A code of an open codelist: any non-empty string, the seed codes as examples."""
+
+    name: ClassVar[str] = "open_code"
+    codelist: str = ""
+    format: Format | None = FORMATS["NonBlankString"]
+
+    def describe(self) -> str:
+        return f"code of the open codelist '{self.codelist}'"
+
+
+@attrs.frozen
+class Country(Kind):
+    """An ISO 3166-1 alpha-2 country code."""
+
+    name: ClassVar[str] = "country"
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, str) and value in COUNTRIES
+
+    def expected(self) -> str:
+        return "an ISO 3166-1 alpha-2 country code such as 'CL'"
+
+    def describe(self) -> str:
+        return "country code"
+
+
+@attrs.frozen
+class Date(Kind):
+    """A full day, `datetime.date` (a `datetime.datetime` is refused: OGP dates have no time)."""
+
+    name: ClassVar[str] = "date"
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+
+    def expected(self) -> str:
+        return "a datetime.date"
+
+
+@attrs.frozen
+class PartialDateKind(Kind):
+    """A `PartialDate`: a year, a month or a day."""
+
+    name: ClassVar[str] = "partial_date"
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, PartialDate)
+
+    def expected(self) -> str:
+        return "a PartialDate"
+
+    def describe(self) -> str:
+        return "partial date"
+
+
+@attrs.frozen
+class Bool(Kind):
+    """True or false."""
+
+    name: ClassVar[str] = "bool"
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, bool)
+
+    def expected(self) -> str:
+        return "a bool"
+
+    def describe(self) -> str:
+        return "true or false"
+
+
+@attrs.frozen
+class Entity(Kind):
+    """
+    An object of a model class, or of one of several (a union tagged on the wire by ``type``).
+
+    *classes* is a tuple of classes, or a function that returns it (for a class that holds
+    objects of its own class, such as nested milestones).
+    """
+
+    name: ClassVar[str] = "entity"
+    classes: tuple[type, ...] | Callable[[], tuple[type, ...]] = ()
+
+    @property
+    def types(self) -> tuple[type, ...]:
+        """The classes the value may be an instance of."""
+        return self.classes() if callable(self.classes) else self.classes
+
+    def accepts(self, value: Any) -> bool:
+        return _is_instance(value, self.types)
+
+    def expected(self) -> str:
+        return " or ".join(_describe(t) for t in self.types)
+
+    def describe(self) -> str:
+        return " or ".join(t.__name__ for t in self.types)
+
+
+@attrs.frozen
+class State(Kind):
+    """A lifecycle state: a code of one of the status codelists (the event's own kind)."""
+
+    name: ClassVar[str] = "state"
+    enums: tuple[type[Enum], ...] = ()
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, self.enums)
+
+    def expected(self) -> str:
+        names = [e.__name__ for e in self.enums]
+        return "a " + ", ".join(names[:-1]) + " or " + names[-1]
+
+    def describe(self) -> str:
+        return "lifecycle state"
+
+
+@attrs.frozen
+class ListOf(Kind):
+    """A list (a tuple in Python) of values of one kind; a string or a mapping is refused."""
+
+    name: ClassVar[str] = "list"
+    item: Kind = attrs.field(factory=Kind)
+    message: str | None = None
+
+    def accepts(self, value: Any) -> bool:  # the items are checked one by one in `check`
+        return isinstance(value, tuple) and not isinstance(value, NotAList)
+
+    def expected(self) -> str:
+        return f"a list of {self.message or self.item.expected()}"
+
+    def check(self, where: str, value: Any) -> None:
+        if isinstance(value, NotAList):
+            raise InvalidValue(where, value[0], self.expected())
+        item_expected = self.message or self.item.expected()
+        for index, item in enumerate(value):
+            if item is None or not self.item.accepts(item):
+                raise InvalidValue(f"{where}[{index}]", item, item_expected)
+
+    def describe(self) -> str:
+        return f"list of {self.item.describe()}"
+
+
+@attrs.frozen
+class Extensions(Kind):
+    """Content outside the standard, kept verbatim (deep-frozen JSON)."""
+
+    name: ClassVar[str] = "extensions"
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, Mapping)
+
+    def expected(self) -> str:
+        return "a mapping"
+
+
+@attrs.frozen
+class Const(Kind):
+    """One fixed string (``schema_version``)."""
+
+    name: ClassVar[str] = "const"
+    value: str = ""
+
+    def accepts(self, value: Any) -> bool:
+        return bool(value == self.value)
+
+    def expected(self) -> str:
+        return repr(self.value)
+
+    def describe(self) -> str:
+        return f"the string {self.value!r}"
+
+
+# --- declaring fields ---------------------------------------------------------------------------
+
+
+def _field(
+    kind: Kind,
+    description: str,
+    *,
+    default: Any = attrs.NOTHING,
+    factory: Callable[[], Any] | None = None,
+    converter: Callable[[Any], Any] | None = None,
+    required: bool = False,
+    wire: str | None = None,
+    hash_: bool | None = None,
+) -> Any:
+    metadata: dict[str, Any] = {"kind": kind, "description": description}
+    if required:
+        metadata["required"] = True
+    if wire is not None:
+        metadata["wire"] = wire
+    if factory is not None:
+        return attrs.field(
+            factory=factory, converter=converter, validator=kind, metadata=metadata, hash=hash_
+        )
+    return attrs.field(
+        default=default, converter=converter, validator=kind, metadata=metadata, hash=hash_
+    )
+
+
+def _maybe(kind: Kind, description: str, optional: bool, **extra: Any) -> Any:
+    if optional:
+        return _field(kind, description, default=None, **extra)
+    return _field(kind, description, **extra)
+
+
+def text(description: str, *, required: bool = False) -> Any:
+    """A `Text` field: optional, or *required* and not blank."""
+    if required:
+        return _field(TextKind(required=True), description)
+    return _field(TextKind(optional=True), description, default=None)
+
+
+def string(
+    description: str,
+    format_name: str | None = None,
+    *,
+    optional: bool = False,
+    message: str | None = None,
+) -> Any:
+    """A string field of the format *format_name* of `FORMATS` (any string when `None`)."""
+    fmt = None if format_name is None else FORMATS[format_name]
+    kind = String(fmt, message, optional=optional)
+    return _maybe(kind, description, optional)
+
+
+def ref(target: str, description: str, *, optional: bool = True) -> Any:
+    """The id of a *target* entity (``"stakeholder"``, ``"goal"``, ``"commitment"``)."""
+    return _maybe(Ref(target=target, optional=optional), description, optional)
+
+
+def refs(target: str, description: str) -> Any:
+    """A list of ids of *target* entities."""
+    return entity_list(ListOf(Ref(target=target), message="ids"), description)
+
+
+def code(enum: type[Enum], description: str, *, optional: bool = False) -> Any:
+    """A code of the closed codelist *enum*."""
+    return _maybe(Code(enum, optional=optional), description, optional)
+
+
+def codes(enum: type[Enum], description: str) -> Any:
+    """A list of codes of the closed codelist *enum*."""
+    return entity_list(ListOf(Code(enum)), description)
+
+
+def open_code(codelist: str, description: str) -> Any:
+    """An optional code of the open codelist *codelist* (any non-empty string)."""
+    kind = OpenCode(codelist=codelist, optional=True, message="a non-empty string")
+    return _field(kind, description, default=None)
+
+
+def open_codes(codelist: str, description: str) -> Any:
+    """A list of codes of the open codelist *codelist*."""
+    return entity_list(ListOf(OpenCode(codelist=codelist), message="a string"), description)
+
+
+def country(description: str) -> Any:
+    """An ISO 3166-1 alpha-2 country code."""
+    return _field(Country(), description)
+
+
+def date(description: str, *, optional: bool = False) -> Any:
+    """A full day (`datetime.date`)."""
+    return _maybe(Date(optional=optional), description, optional)
+
+
+def partial_date(description: str, *, optional: bool = False) -> Any:
+    """A `PartialDate`."""
+    return _maybe(PartialDateKind(optional=optional), description, optional)
+
+
+def boolean(description: str) -> Any:
+    """An optional true or false."""
+    return _field(Bool(optional=True), description, default=None)
+
+
+def entity(
+    cls: type,
+    description: str,
+    *,
+    optional: bool = True,
+    factory: Callable[[], Any] | None = None,
+) -> Any:
+    """An object of the model class *cls*; with a *factory*, required on the wire but defaulted."""
+    kind = Entity((cls,), optional=optional and factory is None)
+    if factory is not None:
+        return _field(kind, description, factory=factory, required=True)
+    return _maybe(kind, description, optional)
+
+
+def entity_list(kind: ListOf, description: str, *, required: bool = False) -> Any:
+    """A list field of *kind* (any iterable is accepted and kept as a tuple)."""
+    return _field(kind, description, factory=tuple, converter=to_tuple, required=required)
+
+
+def entities(
+    classes: type | tuple[type, ...] | Callable[[], tuple[type, ...]],
+    description: str,
+    *,
+    required: bool = False,
+) -> Any:
+    """A list of objects of one model class (or of several: a tagged union)."""
+    chosen = (classes,) if isinstance(classes, type) else classes
+    return entity_list(ListOf(Entity(chosen)), description, required=required)
+
+
+def history(event: type, state_enum: type[Enum], description: str) -> Any:
+    """A lifecycle history: `TransitionEvent` objects between *state_enum* states."""
+    kind = ListOf(
+        EventOf(event=event, state_enum=state_enum),
+        message=f"a TransitionEvent between {state_enum.__name__} states",
+    )
+    return entity_list(kind, description)
+
+
+@attrs.frozen
+class EventOf(Entity):
+    """A `TransitionEvent` whose states are of one enum."""
+
+    name: ClassVar[str] = "event"
+    event: type = object
+    state_enum: type[Enum] = Enum
+
+    @property
+    def types(self) -> tuple[type, ...]:
+        return (self.event,)
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, self.event) and isinstance(value.from_, self.state_enum)
+
+    def describe(self) -> str:
+        return f"TransitionEvent between {self.state_enum.__name__} states"
+
+
+def state(enums: tuple[type[Enum], ...], description: str, *, wire: str | None = None) -> Any:
+    """A lifecycle state of one of *enums*."""
+    return _field(State(enums), description, wire=wire)
+
+
+def extensions() -> Any:
+    """The ``extensions`` field every object has."""
+    return attrs.field(
+        factory=dict,
+        converter=freeze_extensions,
+        validator=Extensions(),
+        hash=False,
+        metadata={
+            "kind": Extensions(),
+            "description": "Content outside the standard, kept verbatim through a round trip.",
+        },
+    )
+
+
+def const(value: str, description: str) -> Any:
+    """A fixed string, defaulted and required on the wire (``schema_version``)."""
+    kind = Const(value=value)
+    return _field(kind, description, default=value, required=True)
+
+
+# --- reading the declarations -------------------------------------------------------------------
+
+
+def field_kind(attribute: "attrs.Attribute[Any]") -> Kind:
+    """
+    The kind of a model field.
+
+    Raises:
+        TypeError: The field was not declared with a kind.
+    """
+    kind = attribute.metadata.get("kind")
+    if not isinstance(kind, Kind):
+        msg = f"the field {attribute.name!r} has no declared kind"
+        raise TypeError(msg)
+    return kind
+
+
+def kinds_of(cls: type) -> Iterator[tuple["attrs.Attribute[Any]", Kind]]:
+    """Yield each field of the model class *cls* with its kind."""
+    for attribute in attrs.fields(cls):
+        yield attribute, field_kind(attribute)
+
+
+def references(obj: Any, target: str, path: str = "") -> Iterator[tuple[str, str]]:
+    """
+    Yield ``(JSON Pointer, id)`` for every field of *obj*, at any depth, that names a *target*.
+
+    The fields are found by their kind (`Ref`), so a new reference field is indexed the day it
+    is declared.
+    """
+    stack: list[tuple[Any, str]] = [(obj, path)]
+    while stack:
+        current, where = stack.pop()
+        found: list[tuple[Any, str]] = []
+        for attribute in attrs.fields(type(current)):
+            kind = attribute.metadata.get("kind")
+            value = getattr(current, attribute.name)
+            if value is None or kind is None:
+                continue
+            name = attribute.metadata.get("wire", attribute.name)
+            item = kind.item if isinstance(kind, ListOf) else None
+            if isinstance(kind, Ref) and kind.target == target:
+                yield f"{where}/{name}", value
+            elif isinstance(item, Ref) and item.target == target:
+                for index, ref_id in enumerate(value):
+                    yield f"{where}/{name}/{index}", ref_id
+            elif isinstance(kind, Entity):
+                found.append((value, f"{where}/{name}"))
+            elif isinstance(item, Entity):
+                found.extend((v, f"{where}/{name}/{i}") for i, v in enumerate(value))
+        stack.extend(reversed(found))
