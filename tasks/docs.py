@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
+import attrs
+
 from ogpmodel.codelists import CODELISTS, OPEN_CODELISTS
 from ogpmodel.rules import rules
 
@@ -126,8 +128,17 @@ def _type_of(prop: dict[str, Any]) -> str:
 
 def fields_page() -> str:
     """``docs/reference/fields.md``: every object of OGP JSON 1.0 with its fields."""
+    from ogpmodel import model, values
+    from ogpmodel._converter import wire_name
+    from ogpmodel._fields import kinds_of
     from ogpmodel.schema import generate_schema
 
+    classes = {
+        name: getattr(module, name)
+        for module in (model, values)
+        for name in module.__all__
+        if attrs.has(getattr(module, name))
+    }
     schema = generate_schema()
     objects = {"ActionPlan": schema} | {
         name: d
@@ -138,7 +149,9 @@ def fields_page() -> str:
         _HEADER + "# OGP JSON 1.0 fields",
         "",
         "Generated from the model; the same text is in the JSON Schema",
-        "(`schemas/1.0/action-plan.schema.json`). **Bold** fields are required.",
+        "(`schemas/1.0/action-plan.schema.json`). **Bold** fields are required. The kind is",
+        "the field's declaration in the model (`ogpmodel._fields`): what it holds, and what it",
+        "refers to.",
         "",
     ]
     for name, definition in objects.items():
@@ -148,12 +161,16 @@ def fields_page() -> str:
             "",
             _cell(definition.get("description", "")),
             "",
-            "| field | type | description |",
-            "|---|---|---|",
+            "| field | type | kind | description |",
+            "|---|---|---|---|",
         ]
+        cls = classes.get("TransitionEvent" if name.endswith("TransitionEvent") else name)
+        kinds = {} if cls is None else {wire_name(a): k.describe() for a, k in kinds_of(cls)}
         for field, prop in definition["properties"].items():
             label = f"**`{field}`**" if field in required else f"`{field}`"
-            lines.append(f"| {label} | {_type_of(prop)} | {_cell(prop.get('description', ''))} |")
+            kind = kinds.get(field, "the assessment's type tag")
+            description = _cell(prop.get("description", ""))
+            lines.append(f"| {label} | {_type_of(prop)} | {kind} | {description} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

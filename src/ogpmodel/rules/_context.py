@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ogpmodel._fields import references
 from ogpmodel.model import ActionPlan, Commitment, EndOfCommitmentReport, Milestone
 from ogpmodel.profiles import PROFILES, Profile
 from ogpmodel.values import Period
@@ -72,6 +73,11 @@ class Context:
     def stakeholder_ids(self) -> frozenset[str]:
         """The ids of the plan's stakeholders."""
         return frozenset(s.id for s in self.plan.stakeholders)
+
+    @functools.cached_property
+    def stakeholder_references(self) -> tuple[tuple[str, str], ...]:
+        """``(JSON Pointer, id)`` of every field that names a stakeholder, in document order."""
+        return tuple(references(self.plan, "stakeholder"))
 
     @functools.cached_property
     def commitment_ids(self) -> frozenset[str]:

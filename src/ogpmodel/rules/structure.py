@@ -8,7 +8,7 @@ read; a model object cannot break them, since its constructor refuses such value
 from collections.abc import Iterator
 
 from ogpmodel._catalogue import define, register
-from ogpmodel.model import InceptionReport, IrmReview
+from ogpmodel.model import InceptionReport
 from ogpmodel.report import Severity
 from ogpmodel.rules._context import Context, Hit
 
@@ -137,50 +137,6 @@ def _duplicate_ids(ctx: Context) -> Iterator[Hit]:
                 seen[goal.id] = path
 
 
-def _stakeholder_refs(ctx: Context) -> Iterator[tuple[str, str]]:
-    """Yield ``(path, id)`` for every field of the plan that names a stakeholder."""
-    plan = ctx.plan
-    if plan.point_of_contact_id is not None:
-        yield "/point_of_contact_id", plan.point_of_contact_id
-    for index, stakeholder in enumerate(plan.stakeholders):
-        if stakeholder.parent_id is not None:
-            yield f"/stakeholders/{index}/parent_id", stakeholder.parent_id
-    for name, owner in (("forum", plan.forum), ("monitoring_body", plan.monitoring_body)):
-        if owner is not None:
-            for index, member_id in enumerate(owner.member_ids):
-                yield f"/{name}/member_ids/{index}", member_id
-    for index, endorsement in enumerate(plan.endorsements):
-        yield f"/endorsements/{index}/stakeholder_id", endorsement.stakeholder_id
-    for index, event in enumerate(plan.history):
-        if event.actor_id is not None:
-            yield f"/history/{index}/actor_id", event.actor_id
-    for path, commitment in ctx.commitments():
-        for field in ("lead_ids", "supporting_ids"):
-            for index, ref in enumerate(getattr(commitment, field)):
-                yield f"{path}/{field}/{index}", ref
-        yield from _owner_refs(path, commitment.history, commitment.progress)
-    for site in ctx.milestone_sites:
-        for index, ref in enumerate(site.milestone.responsible_ids):
-            yield f"{site.path}/responsible_ids/{index}", ref
-        yield from _owner_refs(site.path, site.milestone.history, site.milestone.progress)
-    for index, assessment in enumerate(plan.assessments):
-        if not isinstance(assessment, IrmReview) and assessment.evaluator_id is not None:
-            yield f"/assessments/{index}/evaluator_id", assessment.evaluator_id
-
-
-def _owner_refs(
-    path: str, history: tuple[object, ...], progress: tuple[object, ...]
-) -> Iterator[tuple[str, str]]:
-    for index, event in enumerate(history):
-        actor = getattr(event, "actor_id", None)
-        if actor is not None:
-            yield f"{path}/history/{index}/actor_id", actor
-    for index, report in enumerate(progress):
-        author = getattr(report, "author_id", None)
-        if author is not None:
-            yield f"{path}/progress/{index}/author_id", author
-
-
 @register(
     "reference.unknown-stakeholder",
     severity=Severity.ERROR,
@@ -193,7 +149,7 @@ def _owner_refs(
 )
 def _unknown_stakeholders(ctx: Context) -> Iterator[Hit]:
     known = ctx.stakeholder_ids
-    for path, ref in _stakeholder_refs(ctx):
+    for path, ref in ctx.stakeholder_references:
         if ref not in known:
             yield Hit(path, {"id": ref})
 
