@@ -32,6 +32,10 @@ __all__ = [
     "strong_early_results",
 ]
 
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 _HIGH_COMPLETION = frozenset({Completion.SUBSTANTIAL, Completion.COMPLETE})
 _STRONG_RESULTS = frozenset({DIOG.MAJOR, DIOG.OUTSTANDING})
 

@@ -53,6 +53,10 @@ __all__ = [
     "codelist_name",
 ]
 
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 #: The languages of codelist titles, descriptions and rule messages.
 Language = Literal["en", "es"]
 
