@@ -36,6 +36,7 @@ from ogpmodel import (
     Stakeholder,
     Text,
     TransitionEvent,
+    strategies,
 )
 from ogpmodel import lifecycle as lc
 from ogpmodel.strategies import (
@@ -522,6 +523,44 @@ class TestFromType:
         """strategy_for refuses classes ogpmodel does not export."""
         with pytest.raises(LookupError):
             strategy_for(int)
+
+
+class TestPublicNames:
+    def test_all(self) -> None:
+        """The module exports the strategies, BrokenPlan and breakable_codes, in isort order."""
+        expected = [
+            "BrokenPlan",
+            "action_plans",
+            "assessments",
+            "breakable_codes",
+            "broken_plans",
+            "commitments",
+            "dates",
+            "documents",
+            "histories",
+            "links",
+            "milestones",
+            "partial_dates",
+            "periods",
+            "stakeholders",
+            "strategy_for",
+            "texts",
+        ]
+        assert expected == strategies.__all__
+
+    def test_dir_lists_the_public_names(self) -> None:
+        """dir() lists the public names, not the private modules behind them."""
+        expected = sorted(strategies.__all__)
+        assert expected == dir(strategies)
+
+    @pytest.mark.parametrize("name", strategies.__all__)
+    def test_public_names_are_documented(self, name: str) -> None:
+        """Every public name is an attribute with a docstring of its own."""
+        obj = getattr(strategies, name)
+        own = vars(obj).get("__doc__") if isinstance(obj, type) else obj.__doc__
+
+        expected = True
+        assert expected == bool(own and own.strip())
 
 
 class TestHowTo:

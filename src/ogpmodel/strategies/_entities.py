@@ -1,0 +1,507 @@
+"""Stakeholders, milestones and commitments."""
+
+import datetime
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+import hypothesis.strategies as st
+from hypothesis.errors import InvalidArgument
+from hypothesis.strategies import SearchStrategy
+
+from ogpmodel.codelists import (
+    COUNTRIES,
+    OPEN_CODELISTS,
+    CommitmentStatus,
+    Completion,
+    MilestoneStatus,
+    OGPValue,
+    Role,
+    Sector,
+    StakeholderKind,
+)
+from ogpmodel.lifecycle import TABLES, Kind
+from ogpmodel.model import (
+    Commitment,
+    Contact,
+    Identifier,
+    Milestone,
+    ProgressReport,
+    Stakeholder,
+    TransitionEvent,
+)
+from ogpmodel.strategies._draw import (
+    _ALNUM,
+    _ID_CHARS,
+    _between,
+    _check_languages,
+    _Config,
+    _draw_extensions,
+    _draw_text,
+    _draw_url,
+    _enum,
+    _maybe,
+    _maybe_many,
+    _maybe_some,
+    _maybe_text,
+    _pick,
+    _some,
+)
+from ogpmodel.strategies._lifecycle import _draw_events, _draw_path
+from ogpmodel.strategies._values import _bounds, _draw_day, _draw_link, _draw_period
+from ogpmodel.values import PartialDate, Period, Text
+
+_READABLE_IDS = (
+    "muni",
+    "ong",
+    "secpla",
+    "fundacion",
+    "consejo",
+    "universidad",
+    "monitor",
+    "vecinos",
+    "camara",
+    "prensa",
+)
+_MEMBER_CODES = ("MPU", "PIL", "BUE", "SCL", "MEX", "AAA")
+_DELIVERABLES = ("Fall 2027", "Primer semestre", "Q3", "When funded")
+_COUNTRIES_FIRST = ("CL", "AR", "MX", "CO", "PE", "US", "CA", "ES", "KE", "PH")
+#: Country codes, the most common first (they shrink toward ``CL``).
+_COUNTRY_CODES = tuple(dict.fromkeys((*_COUNTRIES_FIRST, *sorted(COUNTRIES))))
+_CORE_VALUES = tuple(v for v in OGPValue if v.is_core)
+_CLOSED_MILESTONE = (MilestoneStatus.COMPLETED, MilestoneStatus.CANCELLED)
+_ENTITY_IDS: SearchStrategy[str] = st.one_of(
+    st.sampled_from(_READABLE_IDS),
+    st.text(_ALNUM, min_size=1, max_size=8),
+    st.text(_ID_CHARS, min_size=1, max_size=12),
+)
+_EMAILS: SearchStrategy[str] = st.builds(
+    lambda user, host: f"{user}@{host}",
+    st.sampled_from(("contacto", "info", "ogp")),
+    st.sampled_from(("example.org", "municipio.example.cl")),
+)
+_PHONES: SearchStrategy[str] = st.integers(0, 99_999_999).map(
+    lambda n: f"+56 2 {n // 10_000:04d} {n % 10_000:04d}"
+)
+
+
+# --- parties ---------------------------------------------------------------------------------------
+
+
+def _draw_stakeholder(
+    draw: st.DrawFn,
+    cfg: _Config,
+    identifier: str,
+    sector: Sector,
+    parents: Sequence[str] = (),
+) -> Stakeholder:
+    return Stakeholder(
+        id=identifier,
+        name=_draw_text(draw, cfg),
+        kind=_pick(draw, StakeholderKind),
+        sector=sector,
+        parent_id=_maybe(draw, cfg, lambda: _pick(draw, parents)) if parents else None,
+        roles=_maybe_some(draw, cfg, Role, unique=True, max_size=2),
+        contact=_maybe(
+            draw,
+            cfg,
+            lambda: Contact(
+                email=_maybe(draw, cfg, lambda: draw(_EMAILS)),
+                phone=_maybe(draw, cfg, lambda: draw(_PHONES)),
+                url=_maybe(draw, cfg, lambda: _draw_url(draw)),
+            ),
+        ),
+        identifiers=_maybe_many(
+            draw,
+            cfg,
+            lambda: Identifier(
+                scheme=_pick(draw, ("CL-RUT", "ogp", "wikidata")),
+                id=draw(st.text("0123456789ABCDEFGHIJ", min_size=1, max_size=9)),
+            ),
+            max_size=1,
+        ),
+        extensions=_draw_extensions(draw, cfg),
+    )
+
+
+@st.composite
+def stakeholders(
+    draw: st.DrawFn,
+    *,
+    ids: Sequence[str] | None = None,
+    sectors: Sequence[Sector] | None = None,
+    parent_ids: Sequence[str] = (),
+    languages: Sequence[str] = ("es", "en"),
+    optional_fields: bool = True,
+) -> Stakeholder:
+    """
+    Yield `Stakeholder` values.
+
+    Args:
+        ids: The ids to draw from; readable or arbitrary ids (no white space) when `None`.
+        sectors: The sectors to draw from; every sector when `None`.
+        parent_ids: The ids a ``parent_id`` may name (none when empty).
+        languages: The language tags of the name.
+        optional_fields: `False` omits every optional field.
+
+    Shrinks toward a government organization ``muni`` with a one-word name.
+    """
+    cfg = _Config(languages=_check_languages(languages), optional=optional_fields)
+    identifier = _pick(draw, tuple(ids)) if ids else draw(_ENTITY_IDS)
+    sector = _pick(draw, tuple(sectors) if sectors else tuple(Sector))
+    return _draw_stakeholder(draw, cfg, identifier, sector, tuple(parent_ids))
+
+
+# --- milestones and commitments --------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Window:
+    """The days in which commitments and milestones may move (`None`: they may not)."""
+
+    first: datetime.date
+    last: datetime.date
+
+
+def _draw_status_and_history(
+    draw: st.DrawFn,
+    cfg: _Config,
+    kind: Kind,
+    window: _Window | None,
+    choices: Sequence[Any],
+    *,
+    last: datetime.date | None = None,
+) -> tuple[Any, tuple[TransitionEvent[Any], ...]]:
+    if window is None:
+        return TABLES[kind].initial, ()
+    status = _pick(draw, tuple(choices))
+    path = _draw_path(draw, kind, status)
+    return status, _draw_events(draw, cfg, path, window.first, last=last or window.last)
+
+
+def _draw_progress(
+    draw: st.DrawFn, cfg: _Config, window: _Window | None
+) -> tuple[ProgressReport, ...]:
+    if window is None:
+        return ()
+    reports = sorted(
+        _maybe_many(
+            draw,
+            cfg,
+            lambda: (_draw_day(draw, window.first, window.last), _pick(draw, Completion)),
+        ),
+        key=lambda r: r[0],
+    )
+    levels = sorted((r[1] for r in reports), key=list(Completion).index)
+    return tuple(
+        ProgressReport(
+            date=PartialDate.from_date(day),
+            status=level,
+            text=_maybe_text(draw, cfg),
+            evidence=_maybe_many(draw, cfg, lambda: _draw_link(draw, cfg), max_size=1),
+            challenges=_maybe_text(draw, cfg),
+            author_id=(
+                _maybe(draw, cfg, lambda: _pick(draw, cfg.stakeholder_ids))
+                if cfg.stakeholder_ids
+                else None
+            ),
+        )
+        for (day, _), level in zip(reports, levels, strict=True)
+    )
+
+
+def _draw_shape(draw: st.DrawFn, count: int, max_depth: int) -> list[int | None]:
+    """The parent (an earlier index, or `None` for the top level) of each of *count* milestones."""
+    parents: list[int | None] = []
+    depths: list[int] = []
+    for index in range(count):
+        open_nodes = [j for j in range(index) if depths[j] < max_depth - 1]
+        choice = _between(draw, 0, len(open_nodes)) if open_nodes else 0
+        if choice == 0:
+            parents.append(None)
+            depths.append(0)
+        else:
+            parent = open_nodes[choice - 1]
+            parents.append(parent)
+            depths.append(depths[parent] + 1)
+    return parents
+
+
+def _draw_milestone_tree(
+    draw: st.DrawFn,
+    cfg: _Config,
+    *,
+    count: int,
+    max_depth: int,
+    outer: Period | None,
+    window: _Window | None,
+    closed: bool,
+    complete: bool,
+    last: datetime.date | None = None,
+    shape: list[int | None] | None = None,
+    root_statuses: Sequence[MilestoneStatus] | None = None,
+) -> tuple[Milestone, ...]:
+    """Draw *count* milestones nested at most *max_depth* deep, with ids ``1``, ``1.1``, ``2``."""
+    parents = _draw_shape(draw, count, max_depth) if shape is None else shape
+    children: dict[int | None, list[int]] = {}
+    for index, parent in enumerate(parents):
+        children.setdefault(parent, []).append(index)
+
+    def build(index: int, identifier: str, bound: Period | None, root: bool) -> Milestone:
+        if complete:
+            period: Period | None = _draw_period(draw, complete=True, within=bound)
+        else:
+            period = _maybe(draw, cfg, lambda: _draw_period(draw, complete=False, within=bound))
+        choices = _CLOSED_MILESTONE if closed else tuple(MilestoneStatus)
+        if root and root_statuses:
+            choices = tuple(root_statuses)
+        status, history = _draw_status_and_history(
+            draw, cfg, "milestone", window, choices, last=last
+        )
+        inner = period if period is not None else bound
+        kids = tuple(
+            build(kid, f"{identifier}.{n}", inner, root=False)
+            for n, kid in enumerate(children.get(index, []), start=1)
+        )
+        return Milestone(
+            id=identifier,
+            title=_draw_text(draw, cfg),
+            status=status,
+            expected_outputs=_maybe_text(draw, cfg),
+            period=period,
+            deadline_note=_maybe(draw, cfg, lambda: Text(_pick(draw, _DELIVERABLES))),
+            responsible_ids=_maybe_some(
+                draw, cfg, cfg.stakeholder_ids, min_size=1, max_size=2, unique=True
+            ),
+            history=history,
+            progress=_draw_progress(draw, cfg, window),
+            milestones=kids,
+            links=_maybe_many(draw, cfg, lambda: _draw_link(draw, cfg), max_size=1),
+            extensions=_draw_extensions(draw, cfg),
+        )
+
+    return tuple(
+        build(index, str(n), outer, root=True)
+        for n, index in enumerate(children.get(None, []), start=1)
+    )
+
+
+def _draw_commitment(
+    draw: st.DrawFn,
+    cfg: _Config,
+    *,
+    identifier: str,
+    plan_period: Period | None,
+    window: _Window | None,
+    complete: bool,
+    lead_ids: Sequence[str],
+    goal_ids: Sequence[str],
+    max_milestones: int,
+    max_depth: int,
+    statuses: Sequence[CommitmentStatus] | None = None,
+) -> Commitment:
+    if complete:
+        period: Period | None = _draw_period(draw, complete=True, within=plan_period)
+    else:
+        period = _maybe(draw, cfg, lambda: _draw_period(draw, complete=False, within=plan_period))
+    status, history = _draw_status_and_history(
+        draw, cfg, "commitment", window, statuses or tuple(CommitmentStatus)
+    )
+    completed_on = history[-1].date if status is CommitmentStatus.COMPLETED else None
+    low = 1 if complete and max_milestones else 0
+    count = _between(draw, low, max_milestones) if max_depth > 0 else 0
+    milestones = _draw_milestone_tree(
+        draw,
+        cfg,
+        count=count,
+        max_depth=max_depth,
+        outer=period,
+        window=window,
+        closed=status is CommitmentStatus.COMPLETED,
+        complete=complete,
+        last=completed_on,
+    )
+    if complete:
+        values = _some(draw, OGPValue, min_size=1, max_size=3, unique=True)
+        if not any(v.is_core for v in values):
+            values = (_pick(draw, _CORE_VALUES), *values)
+        leads = _some(draw, lead_ids, min_size=1, max_size=2, unique=True)
+    else:
+        values = _maybe_some(draw, cfg, OGPValue, max_size=3, unique=True)
+        leads = _maybe_some(draw, cfg, lead_ids, max_size=2, unique=True)
+    policy_areas = tuple(OPEN_CODELISTS["policy-area"].codes)
+    return Commitment(
+        id=identifier,
+        title=_draw_text(draw, cfg),
+        status=status,
+        problem=_draw_text(draw, cfg) if complete else _maybe_text(draw, cfg),
+        status_quo=_maybe_text(draw, cfg),
+        action=_draw_text(draw, cfg) if complete else _maybe_text(draw, cfg),
+        expected_results=_maybe_text(draw, cfg),
+        vision_goal_id=_maybe(draw, cfg, lambda: _pick(draw, tuple(goal_ids)))
+        if goal_ids
+        else None,
+        ogp_values=values,
+        policy_areas=_maybe_some(draw, cfg, policy_areas, max_size=2, unique=True),
+        primary_sector=_maybe(
+            draw,
+            cfg,
+            lambda: _pick(draw, tuple(OPEN_CODELISTS["primary-sector"].codes)),
+        ),
+        period=period,
+        lead_ids=leads,
+        supporting_ids=_maybe_some(draw, cfg, cfg.stakeholder_ids, max_size=2, unique=True),
+        milestones=milestones,
+        history=history,
+        progress=_draw_progress(draw, cfg, window),
+        links=_maybe_many(draw, cfg, lambda: _draw_link(draw, cfg), max_size=1),
+        extensions=_draw_extensions(draw, cfg),
+    )
+
+
+def _check_sizes(max_milestones: int, max_depth: int) -> None:
+    if max_milestones < 0 or max_depth < 0:
+        raise InvalidArgument(
+            f"max_milestones and max_depth must be >= 0 (got {max_milestones}, {max_depth})"
+        )
+
+
+def _window_of(start: datetime.date | None, within: Period | None) -> _Window:
+    """Two years from *start* (or from the start of *within*) in which to move."""
+    lo, _ = _bounds(within, 2000, 2035)
+    first = start or lo
+    return _Window(first, first + datetime.timedelta(days=730))
+
+
+def _single_root(draw: st.DrawFn, max_children: int, max_depth: int) -> list[int | None]:
+    """The parents of a tree with one root, at most *max_children* per node."""
+    parents: list[int | None] = [None]
+    level = [0]
+    for _ in range(max_depth - 1):
+        below = []
+        for node in level:
+            for _ in range(_between(draw, 0, max_children)):
+                parents.append(node)
+                below.append(len(parents) - 1)
+        level = below
+    return parents
+
+
+@st.composite
+def milestones(
+    draw: st.DrawFn,
+    *,
+    status: MilestoneStatus | str | None = None,
+    within: Period | None = None,
+    max_children: int = 2,
+    max_depth: int = 2,
+    stakeholder_ids: Sequence[str] = (),
+    start: datetime.date | None = None,
+    languages: Sequence[str] = ("es", "en"),
+    optional_fields: bool = True,
+) -> Milestone:
+    """
+    Yield a `Milestone` with a consistent history and, possibly, child milestones.
+
+    The milestone and its children have complete periods, each inside its parent's (and inside
+    *within*), so that the formulation and date rules hold once the milestone is in a
+    commitment.
+
+    Args:
+        status: Its status; any when `None` (its children have any status).
+        within: The period it must lie within (its commitment's).
+        max_children: The most children of each milestone.
+        max_depth: The levels of nesting, the milestone itself included (1: no children).
+        stakeholder_ids: The ids ``responsible_ids`` and history actors may name.
+        start: The earliest date of its history; the start of *within* (or 2000) when `None`.
+        languages: The language tags of its texts.
+        optional_fields: `False` omits every optional field.
+
+    Shrinks toward a planned milestone ``1`` with no children, no history and a one-year period.
+    """
+    _check_sizes(max_children, max_depth)
+    if max_depth < 1:
+        raise InvalidArgument("max_depth must be at least 1: the milestone itself")
+    cfg = _Config(
+        languages=_check_languages(languages),
+        optional=optional_fields,
+        stakeholder_ids=tuple(stakeholder_ids),
+    )
+    wanted = _enum(MilestoneStatus, status, "status")
+    shape = _single_root(draw, max_children, max_depth)
+    (head,) = _draw_milestone_tree(
+        draw,
+        cfg,
+        count=len(shape),
+        max_depth=max_depth,
+        outer=within,
+        window=_window_of(start, within),
+        closed=False,
+        complete=True,
+        shape=shape,
+        root_statuses=(wanted,) if wanted is not None else None,
+    )
+    return head
+
+
+@st.composite
+def commitments(
+    draw: st.DrawFn,
+    *,
+    status: CommitmentStatus | str | None = None,
+    within: Period | None = None,
+    max_milestones: int = 3,
+    max_depth: int = 2,
+    stakeholder_ids: Sequence[str] = (),
+    goal_ids: Sequence[str] = (),
+    identifier: str | None = None,
+    start: datetime.date | None = None,
+    languages: Sequence[str] = ("es", "en"),
+    optional_fields: bool = True,
+) -> Commitment:
+    """
+    Yield a `Commitment` that meets every commitment rule once in a plan declaring its ids.
+
+    It has a problem, an action, a core OGP value, a complete period (inside *within*), at least
+    one milestone (when *max_milestones* allows) with a complete period inside the commitment's,
+    and a consistent history; a completed commitment has only completed or cancelled
+    milestones, completed no later than it.
+
+    Args:
+        status: Its status; any when `None`.
+        within: The period it must lie within (its plan's).
+        max_milestones: The most milestones at every depth.
+        max_depth: The levels of milestone nesting (1: no child milestones).
+        stakeholder_ids: The ids leads, supporters and others may name (a lead needs one).
+        goal_ids: The strategic-vision goal ids ``vision_goal_id`` may name.
+        identifier: Its id; an OGP-style id such as ``CLMPU0001`` when `None`.
+        start: The earliest date of its history; the start of *within* (or 2000) when `None`.
+        languages: The language tags of its texts.
+        optional_fields: `False` omits every optional field.
+
+    Shrinks toward a planned commitment with one milestone and one-word texts.
+    """
+    _check_sizes(max_milestones, max_depth)
+    cfg = _Config(
+        languages=_check_languages(languages),
+        optional=optional_fields,
+        stakeholder_ids=tuple(stakeholder_ids),
+    )
+    wanted = _enum(CommitmentStatus, status, "status")
+    if identifier is None:
+        country = _pick(draw, _COUNTRY_CODES)
+        code = _pick(draw, _MEMBER_CODES)
+        identifier = f"{country}{code}{_between(draw, 1, 9999):04d}"
+    return _draw_commitment(
+        draw,
+        cfg,
+        identifier=identifier,
+        plan_period=within,
+        window=_window_of(start, within),
+        complete=True,
+        lead_ids=tuple(stakeholder_ids),
+        goal_ids=tuple(goal_ids),
+        max_milestones=max_milestones,
+        max_depth=max_depth,
+        statuses=(wanted,) if wanted is not None else None,
+    )

@@ -1,0 +1,133 @@
+"""Lifecycle histories: paths through the transition tables, and their dated events."""
+
+import datetime
+import functools
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import hypothesis.strategies as st
+from hypothesis.errors import InvalidArgument
+
+from ogpmodel.codelists import (
+    CommitmentStatus,
+    MilestoneStatus,
+    PlanStatus,
+)
+from ogpmodel.lifecycle import TABLES, Kind, Table, Transition
+from ogpmodel.model import (
+    TransitionEvent,
+)
+from ogpmodel.strategies._draw import _check_languages, _Config, _draw_text, _enum, _maybe, _pick
+from ogpmodel.strategies._values import _draw_day, dates
+
+_MAX_PATH = {"plan": 6, "commitment": 3, "milestone": 4}
+
+
+@functools.cache
+def _paths(kind: Kind, to: Any) -> tuple[tuple[Transition[Any], ...], ...]:
+    """Every path of the table of *kind* from its initial state to *to*, shortest first."""
+    table: Table[Any] = TABLES[kind]
+    found: list[tuple[Transition[Any], ...]] = []
+
+    def walk(state: Any, path: tuple[Transition[Any], ...]) -> None:
+        if state == to:
+            found.append(path)
+        if len(path) == _MAX_PATH[kind] or state in table.terminal:
+            return
+        for step in table.transitions:
+            if step.from_ == state:
+                walk(step.to, (*path, step))
+
+    walk(table.initial, ())
+    return tuple(sorted(found, key=len))
+
+
+def _draw_path(draw: st.DrawFn, kind: Kind, to: Any) -> tuple[Transition[Any], ...]:
+    return _pick(draw, _paths(kind, to))
+
+
+def _draw_events(
+    draw: st.DrawFn,
+    cfg: _Config,
+    path: tuple[Transition[Any], ...],
+    start: datetime.date,
+    *,
+    last: datetime.date | None = None,
+    floors: Mapping[Any, datetime.date] | None = None,
+) -> tuple[TransitionEvent[Any], ...]:
+    """
+    Events along *path*, dated from *start* on, non-decreasing and at most *last*.
+
+    *floors* gives, for some target states, the earliest day a move there may happen (the
+    plan's guards).
+    """
+    events: list[TransitionEvent[Any]] = []
+    day = start
+    for step in path:
+        floor = (floors or {}).get(step.to)
+        if floor is not None and floor > day:
+            day = floor
+        top = max(day, last) if last is not None else day + datetime.timedelta(days=400)
+        day = _draw_day(draw, day, top)
+        note = (
+            _draw_text(draw, cfg)
+            if step.note_required
+            else _maybe(draw, cfg, lambda: _draw_text(draw, cfg))
+        )
+        actor = (
+            _maybe(draw, cfg, lambda: _pick(draw, cfg.stakeholder_ids))
+            if cfg.stakeholder_ids
+            else None
+        )
+        events.append(TransitionEvent(step.from_, step.to, day, actor_id=actor, note=note))
+    return tuple(events)
+
+
+_KINDS: Mapping[Kind, type[PlanStatus] | type[CommitmentStatus] | type[MilestoneStatus]] = {
+    "plan": PlanStatus,
+    "commitment": CommitmentStatus,
+    "milestone": MilestoneStatus,
+}
+
+
+def _states(kind: Kind) -> tuple[Any, ...]:
+    """The states of the lifecycle of *kind*, in table order."""
+    return tuple(_KINDS[kind])
+
+
+@st.composite
+def histories(
+    draw: st.DrawFn,
+    kind: Kind,
+    *,
+    to: PlanStatus | CommitmentStatus | MilestoneStatus | str | None = None,
+    start: datetime.date | None = None,
+    languages: Sequence[str] = ("es", "en"),
+) -> tuple[TransitionEvent[Any], ...]:
+    """
+    Yield a consistent lifecycle history: the events from the initial state to *to*.
+
+    Every event is a transition of the table of *kind* (`ogpmodel.lifecycle.TABLES`), starts in
+    the state the previous one ended in, is dated on the same day as the previous one or later,
+    and carries a note when it withdraws or cancels. A history ending in the initial state is
+    empty. The guards that look at the rest of a plan (the plan period, the stage-dependent
+    rules, end-of-commitment reports) are `action_plans`' business.
+
+    Args:
+        kind: ``"plan"``, ``"commitment"`` or ``"milestone"``.
+        to: The state the history ends in (a state of *kind* or its wire string); any state
+            when `None`.
+        start: The date of the first event; drawn with `dates` when `None`.
+        languages: The language tags of the notes.
+
+    Shrinks toward the shortest history to the first state, all events on the earliest day.
+    """
+    if kind not in _KINDS:
+        raise InvalidArgument(f"kind must be 'plan', 'commitment' or 'milestone' (got {kind!r})")
+    cfg = _Config(languages=_check_languages(languages))
+    states = _KINDS[kind]
+    target = _enum(states, to, "to")
+    if target is None:
+        target = _pick(draw, _states(kind))
+    first = draw(dates()) if start is None else start
+    return _draw_events(draw, cfg, _draw_path(draw, kind, target), first)
