@@ -36,6 +36,7 @@ __all__ = [
 def __dir__() -> list[str]:
     return sorted(__all__)
 
+
 _HIGH_COMPLETION = frozenset({Completion.SUBSTANTIAL, Completion.COMPLETE})
 _STRONG_RESULTS = frozenset({DIOG.MAJOR, DIOG.OUTSTANDING})
 

@@ -57,6 +57,7 @@ __all__ = [
 def __dir__() -> list[str]:
     return sorted(__all__)
 
+
 #: The languages of codelist titles, descriptions and rule messages.
 Language = Literal["en", "es"]
 

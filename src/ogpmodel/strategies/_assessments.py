@@ -42,6 +42,7 @@ from ogpmodel.strategies._draw import (
     _some,
 )
 from ogpmodel.strategies._entities import _ENTITY_IDS
+from ogpmodel.strategies._kinds import build as _build
 from ogpmodel.strategies._values import _draw_link, dates
 from ogpmodel.values import PartialDate
 
@@ -62,7 +63,10 @@ def _draw_irm_review(
             return None
         return _maybe(draw, cfg, lambda: _pick(draw, values))
 
-    return IrmReview(
+    return _build(
+        draw,
+        cfg,
+        IrmReview,
         date=PartialDate.from_date(day),
         commitment_id=commitment_id,
         product=_pick(draw, IRMProduct),
@@ -81,7 +85,10 @@ def _draw_irm_review(
 def _draw_design(draw: st.DrawFn, cfg: _Config, commitment_id: str) -> CommitmentDesign:
     verifiable = _maybe(draw, cfg, lambda: _pick(draw, Verifiable))
     rated = verifiable is not Verifiable.NO
-    return CommitmentDesign(
+    return _build(
+        draw,
+        cfg,
+        CommitmentDesign,
         commitment_id=commitment_id,
         verifiable=verifiable,
         relevant=_maybe(draw, cfg, lambda: _flag(draw)) if rated else None,
@@ -96,9 +103,15 @@ def _draw_inception_report(
     draw: st.DrawFn, cfg: _Config, commitment_ids: Sequence[str], day: datetime.date
 ) -> InceptionReport:
     flag = (None, True, False)
-    return InceptionReport(
+    return _build(
+        draw,
+        cfg,
+        InceptionReport,
         date=PartialDate.from_date(day),
-        requirements=InceptionRequirements(
+        requirements=_build(
+            draw,
+            cfg,
+            InceptionRequirements,
             forum_exists=_pick(draw, flag),
             forum_multistakeholder=_pick(draw, flag),
             plan_endorsed_by_non_government=_pick(draw, flag),
@@ -120,11 +133,17 @@ def _draw_end_of_commitment(
     draw: st.DrawFn, cfg: _Config, commitment_id: str, day: datetime.date
 ) -> EndOfCommitmentReport:
     dimension = (None, *DIOGDimension)
-    return EndOfCommitmentReport(
+    return _build(
+        draw,
+        cfg,
+        EndOfCommitmentReport,
         date=PartialDate.from_date(day),
         commitment_id=commitment_id,
         completion=_pick(draw, Completion),
-        did_it_open_government=DidItOpenGovernment(
+        did_it_open_government=_build(
+            draw,
+            cfg,
+            DidItOpenGovernment,
             access_to_information=_pick(draw, dimension),
             civic_participation=_pick(draw, dimension),
             public_accountability=_pick(draw, dimension),

@@ -47,6 +47,7 @@ from ogpmodel.strategies._draw import (
     _pick,
     _some,
 )
+from ogpmodel.strategies._kinds import build as _build
 from ogpmodel.strategies._lifecycle import _draw_events, _draw_path
 from ogpmodel.strategies._values import _bounds, _draw_day, _draw_link, _draw_period
 from ogpmodel.values import PartialDate, Period, Text
@@ -95,7 +96,10 @@ def _draw_stakeholder(
     sector: Sector,
     parents: Sequence[str] = (),
 ) -> Stakeholder:
-    return Stakeholder(
+    return _build(
+        draw,
+        cfg,
+        Stakeholder,
         id=identifier,
         name=_draw_text(draw, cfg),
         kind=_pick(draw, StakeholderKind),
@@ -105,7 +109,10 @@ def _draw_stakeholder(
         contact=_maybe(
             draw,
             cfg,
-            lambda: Contact(
+            lambda: _build(
+                draw,
+                cfg,
+                Contact,
                 email=_maybe(draw, cfg, lambda: draw(_EMAILS)),
                 phone=_maybe(draw, cfg, lambda: draw(_PHONES)),
                 url=_maybe(draw, cfg, lambda: _draw_url(draw)),
@@ -114,7 +121,10 @@ def _draw_stakeholder(
         identifiers=_maybe_many(
             draw,
             cfg,
-            lambda: Identifier(
+            lambda: _build(
+                draw,
+                cfg,
+                Identifier,
                 scheme=_pick(draw, ("CL-RUT", "ogp", "wikidata")),
                 id=draw(st.text("0123456789ABCDEFGHIJ", min_size=1, max_size=9)),
             ),
@@ -194,7 +204,10 @@ def _draw_progress(
     )
     levels = sorted((r[1] for r in reports), key=list(Completion).index)
     return tuple(
-        ProgressReport(
+        _build(
+            draw,
+            cfg,
+            ProgressReport,
             date=PartialDate.from_date(day),
             status=level,
             text=_maybe_text(draw, cfg),
@@ -263,7 +276,10 @@ def _draw_milestone_tree(
             build(kid, f"{identifier}.{n}", inner, root=False)
             for n, kid in enumerate(children.get(index, []), start=1)
         )
-        return Milestone(
+        return _build(
+            draw,
+            cfg,
+            Milestone,
             id=identifier,
             title=_draw_text(draw, cfg),
             status=status,
@@ -330,7 +346,10 @@ def _draw_commitment(
         values = _maybe_some(draw, cfg, OGPValue, max_size=3, unique=True)
         leads = _maybe_some(draw, cfg, lead_ids, max_size=2, unique=True)
     policy_areas = tuple(OPEN_CODELISTS["policy-area"].codes)
-    return Commitment(
+    return _build(
+        draw,
+        cfg,
+        Commitment,
         id=identifier,
         title=_draw_text(draw, cfg),
         status=status,

@@ -66,6 +66,7 @@ from ogpmodel.strategies._entities import (
     milestones,
     stakeholders,
 )
+from ogpmodel.strategies._kinds import build as _build
 from ogpmodel.strategies._lifecycle import _KINDS, _draw_events
 from ogpmodel.strategies._plans import action_plans
 from ogpmodel.strategies._values import dates, links, partial_dates, periods, texts
@@ -84,7 +85,10 @@ def _drawing(make: Callable[[st.DrawFn], T]) -> SearchStrategy[T]:
 
 def _draw_member(draw: st.DrawFn) -> Member:
     membership = _pick(draw, Membership)
-    return Member(
+    return _build(
+        draw,
+        _CFG,
+        Member,
         name=_draw_text(draw, _CFG),
         membership=membership,
         country=_pick(draw, _COUNTRY_CODES),
@@ -96,19 +100,25 @@ def _draw_member(draw: st.DrawFn) -> Member:
 
 
 def _draw_goal(draw: st.DrawFn) -> Goal:
-    return Goal(id=_pick(draw, ("g1", "g2", "g3")), text=_draw_text(draw, _CFG))
+    return _build(draw, _CFG, Goal, id=_pick(draw, ("g1", "g2", "g3")), text=_draw_text(draw, _CFG))
 
 
 def _draw_vision(draw: st.DrawFn) -> StrategicVision:
     ids = _some(draw, ("g1", "g2", "g3"), min_size=1, unique=True)
-    return StrategicVision(
+    return _build(
+        draw,
+        _CFG,
+        StrategicVision,
         text=_draw_text(draw, _CFG),
-        goals=tuple(Goal(id=g, text=_draw_text(draw, _CFG)) for g in ids),
+        goals=tuple(_build(draw, _CFG, Goal, id=g, text=_draw_text(draw, _CFG)) for g in ids),
     )
 
 
 def _draw_forum(draw: st.DrawFn) -> Forum:
-    return Forum(
+    return _build(
+        draw,
+        _CFG,
+        Forum,
         name=_draw_text(draw, _CFG),
         member_ids=_some(draw, _CFG.stakeholder_ids, unique=True),
         meetings=_maybe_many(draw, _CFG, lambda: draw(strategy_for(Meeting))),

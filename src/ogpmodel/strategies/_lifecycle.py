@@ -18,6 +18,7 @@ from ogpmodel.model import (
     TransitionEvent,
 )
 from ogpmodel.strategies._draw import _check_languages, _Config, _draw_text, _enum, _maybe, _pick
+from ogpmodel.strategies._kinds import build as _build
 from ogpmodel.strategies._values import _draw_day, dates
 
 _MAX_PATH = {"plan": 6, "commitment": 3, "milestone": 4}
@@ -79,7 +80,19 @@ def _draw_events(
             if cfg.stakeholder_ids
             else None
         )
-        events.append(TransitionEvent(step.from_, step.to, day, actor_id=actor, note=note))
+        events.append(
+            _build(
+                draw,
+                cfg,
+                TransitionEvent,
+                from_=step.from_,
+                to=step.to,
+                date=day,
+                actor_id=actor,
+                note=note,
+                extensions={},  # as `lifecycle.transition` makes them, so histories replay
+            )
+        )
     return tuple(events)
 
 

@@ -55,6 +55,7 @@ from ogpmodel.strategies._entities import (
     _check_sizes,
     _draw_stakeholder,
 )
+from ogpmodel.strategies._kinds import build as _build
 from ogpmodel.strategies._lifecycle import _states
 from ogpmodel.strategies._valid_plans import _DRAFT, _PLAN_IDS, _draw_valid_plan, _PlanSpec
 from ogpmodel.strategies._values import _draw_link, dates, partial_dates
@@ -77,9 +78,12 @@ def _draw_loose_text(draw: st.DrawFn, cfg: _Config) -> Text | None:
 def _draw_loose_period(draw: st.DrawFn, cfg: _Config) -> Period | None:
     if not cfg.optional or not _flag(draw):
         return None
-    return Period(
-        _maybe(draw, cfg, lambda: draw(partial_dates())),
-        _maybe(draw, cfg, lambda: draw(partial_dates())),
+    return _build(
+        draw,
+        cfg,
+        Period,
+        start=_maybe(draw, cfg, lambda: draw(partial_dates())),
+        end=_maybe(draw, cfg, lambda: draw(partial_dates())),
     )
 
 
@@ -90,10 +94,13 @@ def _draw_loose_events(
     return _maybe_many(
         draw,
         cfg,
-        lambda: TransitionEvent(
-            _pick(draw, states),
-            _pick(draw, states),
-            draw(dates()),
+        lambda: _build(
+            draw,
+            cfg,
+            TransitionEvent,
+            from_=_pick(draw, states),
+            to=_pick(draw, states),
+            date=draw(dates()),
             actor_id=_maybe(draw, cfg, lambda: _pick(draw, cfg.stakeholder_ids)),
             note=_draw_loose_text(draw, cfg),
         ),
@@ -104,7 +111,10 @@ def _draw_loose_milestone(
     draw: st.DrawFn, cfg: _Config, ids: tuple[str, ...], depth: int
 ) -> Milestone:
     children = _between(draw, 0, 2) if depth > 1 and cfg.optional else 0
-    return Milestone(
+    return _build(
+        draw,
+        cfg,
+        Milestone,
         id=_pick(draw, ids),
         title=_draw_text(draw, cfg),
         status=_pick(draw, MilestoneStatus),
@@ -124,7 +134,10 @@ def _draw_loose_commitment(
 ) -> Commitment:
     milestone_ids = ("1", "2", *cfg.stakeholder_ids)
     count = _between(draw, 0, spec.max_milestones) if spec.max_depth else 0
-    return Commitment(
+    return _build(
+        draw,
+        cfg,
+        Commitment,
         id=_pick(draw, ids),
         title=_draw_text(draw, cfg),
         status=_pick(draw, CommitmentStatus),
@@ -146,7 +159,10 @@ def _draw_loose_commitment(
         progress=_maybe_many(
             draw,
             cfg,
-            lambda: ProgressReport(
+            lambda: _build(
+                draw,
+                cfg,
+                ProgressReport,
                 date=draw(partial_dates()),
                 status=_maybe(draw, cfg, lambda: _pick(draw, Completion)),
                 text=_draw_loose_text(draw, cfg),
@@ -178,11 +194,17 @@ def _draw_loose_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
             )
         ),
     )
-    return ActionPlan(
+    return _build(
+        draw,
+        cfg,
+        ActionPlan,
         id=draw(_PLAN_IDS),
         title=_draw_text(draw, cfg),
         language=_pick(draw, spec.languages),
-        member=Member(
+        member=_build(
+            draw,
+            cfg,
+            Member,
             name=_draw_text(draw, cfg),
             membership=_pick(draw, spec.memberships),
             country=_pick(draw, _COUNTRY_CODES),
@@ -197,12 +219,21 @@ def _draw_loose_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
         strategic_vision=_maybe(
             draw,
             cfg,
-            lambda: StrategicVision(
+            lambda: _build(
+                draw,
+                cfg,
+                StrategicVision,
                 text=_draw_text(draw, cfg),
                 goals=_maybe_many(
                     draw,
                     cfg,
-                    lambda: Goal(id=_pick(draw, ("g1", "g2", *pool)), text=_draw_text(draw, cfg)),
+                    lambda: _build(
+                        draw,
+                        cfg,
+                        Goal,
+                        id=_pick(draw, ("g1", "g2", *pool)),
+                        text=_draw_text(draw, cfg),
+                    ),
                 ),
             ),
         ),
@@ -214,12 +245,21 @@ def _draw_loose_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
         forum=_maybe(
             draw,
             cfg,
-            lambda: Forum(name=_draw_text(draw, cfg), member_ids=_maybe_some(draw, cfg, pool)),
+            lambda: _build(
+                draw,
+                cfg,
+                Forum,
+                name=_draw_text(draw, cfg),
+                member_ids=_maybe_some(draw, cfg, pool),
+            ),
         ),
         monitoring_body=_maybe(
             draw,
             cfg,
-            lambda: MonitoringBody(
+            lambda: _build(
+                draw,
+                cfg,
+                MonitoringBody,
                 name=_draw_text(draw, cfg),
                 kind=_pick(draw, StakeholderKind),
                 member_ids=_maybe_some(draw, cfg, pool),
@@ -228,7 +268,9 @@ def _draw_loose_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
         endorsements=_maybe_many(
             draw,
             cfg,
-            lambda: Endorsement(stakeholder_id=_pick(draw, pool), date=draw(dates())),
+            lambda: _build(
+                draw, cfg, Endorsement, stakeholder_id=_pick(draw, pool), date=draw(dates())
+            ),
         ),
         commitments=tuple(
             _draw_loose_commitment(draw, cfg, spec, commitment_ids) for _ in range(count)

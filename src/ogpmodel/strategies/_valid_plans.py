@@ -56,6 +56,7 @@ from ogpmodel.strategies._entities import (
     _draw_stakeholder,
     _Window,
 )
+from ogpmodel.strategies._kinds import build as _build
 from ogpmodel.strategies._lifecycle import _draw_events, _paths
 from ogpmodel.strategies._values import _draw_day, _draw_link, _draw_period, partial_dates
 from ogpmodel.values import Period
@@ -187,9 +188,14 @@ def _draw_valid_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
     vision = None
     if (local and want()) or (not local and _maybe(draw, cfg, lambda: True)):
         goal_ids = _some(draw, ("g1", "g2", "g3"), min_size=1, max_size=3, unique=True)
-        vision = StrategicVision(
+        vision = _build(
+            draw,
+            cfg,
+            StrategicVision,
             text=_draw_text(draw, cfg),
-            goals=tuple(Goal(id=g, text=_draw_text(draw, cfg)) for g in goal_ids),
+            goals=tuple(
+                _build(draw, cfg, Goal, id=g, text=_draw_text(draw, cfg)) for g in goal_ids
+            ),
         )
     goals = tuple(g.id for g in vision.goals) if vision is not None else ()
     low = spec.min_commitments or 0
@@ -224,13 +230,19 @@ def _draw_valid_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
         extra = _maybe_some(draw, cfg, ids, max_size=2)
         members += tuple(m for m in dict.fromkeys(extra) if m not in members)
         until = submitted_on or began + datetime.timedelta(days=365)
-        forum = Forum(
+        forum = _build(
+            draw,
+            cfg,
+            Forum,
             name=_draw_text(draw, cfg),
             member_ids=members,
             meetings=_maybe_many(
                 draw,
                 cfg,
-                lambda: Meeting(
+                lambda: _build(
+                    draw,
+                    cfg,
+                    Meeting,
                     date=_draw_day(draw, began, until),
                     title=_maybe_text(draw, cfg),
                     link=_maybe(draw, cfg, lambda: _draw_link(draw, cfg)),
@@ -240,7 +252,10 @@ def _draw_valid_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
         )
     monitoring = None
     if (local and want()) or (not local and _maybe(draw, cfg, lambda: True)):
-        monitoring = MonitoringBody(
+        monitoring = _build(
+            draw,
+            cfg,
+            MonitoringBody,
             name=_draw_text(draw, cfg),
             kind=_pick(draw, StakeholderKind),
             member_ids=_maybe_some(draw, cfg, ids, max_size=2, unique=True),
@@ -249,7 +264,10 @@ def _draw_valid_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
     endorse_by = submitted_on or began + datetime.timedelta(days=365)
     if needs:
         endorsements += (
-            Endorsement(
+            _build(
+                draw,
+                cfg,
+                Endorsement,
                 stakeholder_id=_pick(draw, others),
                 date=endorse_by - datetime.timedelta(days=_between(draw, 0, 60)),
             ),
@@ -258,7 +276,10 @@ def _draw_valid_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
         endorsements += _maybe_many(
             draw,
             cfg,
-            lambda: Endorsement(
+            lambda: _build(
+                draw,
+                cfg,
+                Endorsement,
                 stakeholder_id=_pick(draw, ids),
                 date=endorse_by - datetime.timedelta(days=_between(draw, 0, 60)),
             ),
@@ -305,11 +326,17 @@ def _draw_valid_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
                         _draw_irm_review(draw, cfg, cid, day, forbidden=out_of_era(start_year))
                     )
     slug = draw(_PLAN_IDS)
-    return ActionPlan(
+    return _build(
+        draw,
+        cfg,
+        ActionPlan,
         id=slug,
         title=_draw_text(draw, cfg),
         language=spec.languages[0] if len(spec.languages) == 1 else _pick(draw, spec.languages),
-        member=Member(
+        member=_build(
+            draw,
+            cfg,
+            Member,
             name=_draw_text(draw, cfg),
             membership=membership,
             country=country,
