@@ -93,13 +93,16 @@ def edges() -> list[Edge]:
                 targets = [name for name in submodules if name in modules]
                 if len(targets) < len(submodules):  # names defined in the module *base*
                     targets.append(base)
+            line = getattr(node, "lineno", 0)
             for target in targets:
                 if not target.startswith("ogpmodel"):
                     continue
-                for name in _with_parents(target, modules):
-                    # A module's own packages are initialised before it: not an edge.
-                    if name in modules and not (source == name or source.startswith(name + ".")):
-                        found.append(Edge(source, name, getattr(node, "lineno", 0), type_only))
+                # A module's own packages are initialised before it: not an edge.
+                found.extend(
+                    Edge(source, name, line, type_only)
+                    for name in _with_parents(target, modules)
+                    if name in modules and not (source == name or source.startswith(name + "."))
+                )
     return found
 
 
@@ -205,7 +208,9 @@ def test_the_analysis_sees_every_kind_of_import(tmp_path: pathlib.Path) -> None:
         "def f():\n"
         "    from ogpmodel import model\n"
     )
-    found = [(type_only, node.lineno) for node, type_only in _imports(ast.parse(source))]
+    found = [
+        (type_only, getattr(node, "lineno", 0)) for node, type_only in _imports(ast.parse(source))
+    ]
     assert [(False, 1), (False, 2), (False, 3), (True, 5), (False, 7)] == found
 
 

@@ -26,10 +26,10 @@ from ogpmodel import (
     TransitionEvent,
     UnknownId,
 )
+from ogpmodel import _catalogue as registry
 from ogpmodel import lifecycle as lc
 from ogpmodel.report import Finding, Severity
 from ogpmodel.rules import Context, Hit, Rule, check_plan, get_rule, rules
-from ogpmodel import _catalogue as registry
 from tests.builders import (
     commitment,
     complete_local_plan,

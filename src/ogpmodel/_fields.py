@@ -41,6 +41,7 @@ __all__ = [
     "OpenCode",
     "PartialDateKind",
     "Ref",
+    "Spec",
     "State",
     "String",
     "TextKind",
@@ -499,44 +500,30 @@ class Const(Kind):
 
 
 # --- declaring fields ---------------------------------------------------------------------------
+#
+# Each helper returns the ``validator`` (the kind) and ``metadata`` of an `attrs.field`; the
+# field states its default itself, where type checkers see it:
+#
+#     problem: Text | None = attrs.field(default=None, **f.text("The problem it addresses."))
+#     lead_ids: tuple[str, ...] = attrs.field(
+#         factory=tuple, converter=f.to_tuple, **f.refs("stakeholder", "The leads.")
+#     )
+
+Spec = dict[str, Any]
 
 
-def _field(
-    kind: Kind,
-    description: str,
-    *,
-    default: Any = attrs.NOTHING,
-    factory: Callable[[], Any] | None = None,
-    converter: Callable[[Any], Any] | None = None,
-    required: bool = False,
-    wire: str | None = None,
-    hash_: bool | None = None,
-) -> Any:
+def _spec(kind: Kind, description: str, *, required: bool = False, wire: str | None = None) -> Spec:
     metadata: dict[str, Any] = {"kind": kind, "description": description}
     if required:
         metadata["required"] = True
     if wire is not None:
         metadata["wire"] = wire
-    if factory is not None:
-        return attrs.field(
-            factory=factory, converter=converter, validator=kind, metadata=metadata, hash=hash_
-        )
-    return attrs.field(
-        default=default, converter=converter, validator=kind, metadata=metadata, hash=hash_
-    )
+    return {"validator": kind, "metadata": metadata}
 
 
-def _maybe(kind: Kind, description: str, optional: bool, **extra: Any) -> Any:
-    if optional:
-        return _field(kind, description, default=None, **extra)
-    return _field(kind, description, **extra)
-
-
-def text(description: str, *, required: bool = False) -> Any:
-    """A `Text` field: optional, or *required* and not blank."""
-    if required:
-        return _field(TextKind(required=True), description)
-    return _field(TextKind(optional=True), description, default=None)
+def text(description: str, *, required: bool = False) -> Spec:
+    """A `Text` field: optional (``default=None``), or *required* and not blank."""
+    return _spec(TextKind(required=required, optional=not required), description)
 
 
 def string(
@@ -545,81 +532,71 @@ def string(
     *,
     optional: bool = False,
     message: str | None = None,
-) -> Any:
-    """A string field of the format *format_name* of `FORMATS` (any string when `None`)."""
+) -> Spec:
+    """A string of the format *format_name* of `FORMATS` (any string when `None`)."""
     fmt = None if format_name is None else FORMATS[format_name]
-    kind = String(fmt, message, optional=optional)
-    return _maybe(kind, description, optional)
+    return _spec(String(fmt, message, optional=optional), description)
 
 
-def ref(target: str, description: str, *, optional: bool = True) -> Any:
+def ref(target: str, description: str, *, optional: bool = True) -> Spec:
     """The id of a *target* entity (``"stakeholder"``, ``"goal"``, ``"commitment"``)."""
-    return _maybe(Ref(target=target, optional=optional), description, optional)
+    return _spec(Ref(target=target, optional=optional), description)
 
 
-def refs(target: str, description: str) -> Any:
-    """A list of ids of *target* entities."""
-    return entity_list(ListOf(Ref(target=target), message="ids"), description)
+def refs(target: str, description: str) -> Spec:
+    """A list of ids of *target* entities (``factory=tuple, converter=to_tuple``)."""
+    return _spec(ListOf(Ref(target=target), message="ids"), description)
 
 
-def code(enum: type[Enum], description: str, *, optional: bool = False) -> Any:
+def code(enum: type[Enum], description: str, *, optional: bool = False) -> Spec:
     """A code of the closed codelist *enum*."""
-    return _maybe(Code(enum, optional=optional), description, optional)
+    return _spec(Code(enum, optional=optional), description)
 
 
-def codes(enum: type[Enum], description: str) -> Any:
+def codes(enum: type[Enum], description: str) -> Spec:
     """A list of codes of the closed codelist *enum*."""
-    return entity_list(ListOf(Code(enum)), description)
+    return _spec(ListOf(Code(enum)), description)
 
 
-def open_code(codelist: str, description: str) -> Any:
+def open_code(codelist: str, description: str) -> Spec:
     """An optional code of the open codelist *codelist* (any non-empty string)."""
     kind = OpenCode(codelist=codelist, optional=True, message="a non-empty string")
-    return _field(kind, description, default=None)
+    return _spec(kind, description)
 
 
-def open_codes(codelist: str, description: str) -> Any:
+def open_codes(codelist: str, description: str) -> Spec:
     """A list of codes of the open codelist *codelist*."""
-    return entity_list(ListOf(OpenCode(codelist=codelist), message="a string"), description)
+    return _spec(ListOf(OpenCode(codelist=codelist), message="a string"), description)
 
 
-def country(description: str) -> Any:
+def country(description: str) -> Spec:
     """An ISO 3166-1 alpha-2 country code."""
-    return _field(Country(), description)
+    return _spec(Country(), description)
 
 
-def date(description: str, *, optional: bool = False) -> Any:
+def date(description: str, *, optional: bool = False) -> Spec:
     """A full day (`datetime.date`)."""
-    return _maybe(Date(optional=optional), description, optional)
+    return _spec(Date(optional=optional), description)
 
 
-def partial_date(description: str, *, optional: bool = False) -> Any:
+def partial_date(description: str, *, optional: bool = False) -> Spec:
     """A `PartialDate`."""
-    return _maybe(PartialDateKind(optional=optional), description, optional)
+    return _spec(PartialDateKind(optional=optional), description)
 
 
-def boolean(description: str) -> Any:
+def boolean(description: str) -> Spec:
     """An optional true or false."""
-    return _field(Bool(optional=True), description, default=None)
+    return _spec(Bool(optional=True), description)
 
 
-def entity(
-    cls: type,
-    description: str,
-    *,
-    optional: bool = True,
-    factory: Callable[[], Any] | None = None,
-) -> Any:
-    """An object of the model class *cls*; with a *factory*, required on the wire but defaulted."""
-    kind = Entity((cls,), optional=optional and factory is None)
-    if factory is not None:
-        return _field(kind, description, factory=factory, required=True)
-    return _maybe(kind, description, optional)
+def entity(cls: type, description: str, *, optional: bool = True, required: bool = False) -> Spec:
+    """
+    An object of the model class *cls*.
 
-
-def entity_list(kind: ListOf, description: str, *, required: bool = False) -> Any:
-    """A list field of *kind* (any iterable is accepted and kept as a tuple)."""
-    return _field(kind, description, factory=tuple, converter=to_tuple, required=required)
+    *required*: required on the wire, though the field has a ``factory`` (an empty object).
+    """
+    kind = Entity((cls,), optional=optional and not required)
+    return _spec(kind, description, required=required)
 
 
 def entities(
@@ -627,19 +604,19 @@ def entities(
     description: str,
     *,
     required: bool = False,
-) -> Any:
+) -> Spec:
     """A list of objects of one model class (or of several: a tagged union)."""
     chosen = (classes,) if isinstance(classes, type) else classes
-    return entity_list(ListOf(Entity(chosen)), description, required=required)
+    return _spec(ListOf(Entity(chosen)), description, required=required)
 
 
-def history(event: type, state_enum: type[Enum], description: str) -> Any:
+def history(event: type, state_enum: type[Enum], description: str) -> Spec:
     """A lifecycle history: `TransitionEvent` objects between *state_enum* states."""
     kind = ListOf(
         EventOf(event=event, state_enum=state_enum),
         message=f"a TransitionEvent between {state_enum.__name__} states",
     )
-    return entity_list(kind, description)
+    return _spec(kind, description)
 
 
 @attrs.frozen
@@ -655,19 +632,21 @@ class EventOf(Entity):
         return (self.event,)
 
     def accepts(self, value: Any) -> bool:
-        return isinstance(value, self.event) and isinstance(value.from_, self.state_enum)
+        return isinstance(value, self.event) and isinstance(
+            getattr(value, "from_", None), self.state_enum
+        )
 
     def describe(self) -> str:
         return f"TransitionEvent between {self.state_enum.__name__} states"
 
 
-def state(enums: tuple[type[Enum], ...], description: str, *, wire: str | None = None) -> Any:
+def state(enums: tuple[type[Enum], ...], description: str, *, wire: str | None = None) -> Spec:
     """A lifecycle state of one of *enums*."""
-    return _field(State(enums), description, wire=wire)
+    return _spec(State(enums), description, wire=wire)
 
 
 def extensions() -> Any:
-    """The ``extensions`` field every object has."""
+    """The ``extensions`` field every object has (the whole `attrs.field`: always the same)."""
     return attrs.field(
         factory=dict,
         converter=freeze_extensions,
@@ -680,10 +659,9 @@ def extensions() -> Any:
     )
 
 
-def const(value: str, description: str) -> Any:
-    """A fixed string, defaulted and required on the wire (``schema_version``)."""
-    kind = Const(value=value)
-    return _field(kind, description, default=value, required=True)
+def const(value: str, description: str) -> Spec:
+    """A fixed string, required on the wire (``default=value``: ``schema_version``)."""
+    return _spec(Const(value=value), description, required=True)
 
 
 # --- reading the declarations -------------------------------------------------------------------

@@ -102,7 +102,8 @@ def _documents(path: str, stdin: IO[str]) -> Iterator[tuple[str, str | bytes]]:
     """Yield ``(label, text)``: one document, or one per non-blank line of a .jsonl file."""
     text = _read_text(path, stdin)
     if path.endswith(".jsonl"):
-        for number, line in enumerate(text.splitlines(), start=1):
+        data = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
+        for number, line in enumerate(data.splitlines(), start=1):
             if line.strip():
                 yield f"{path}:{number}", line
     else:

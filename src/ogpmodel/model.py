@@ -80,14 +80,18 @@ def __dir__() -> list[str]:
 class Member:
     """The OGP member (a national or a local government) whose plan this is."""
 
-    name: Text = f.text("The member's name, e.g. 'Maipú'.", required=True)
-    membership: Membership = f.code(Membership, "Whether the member is local or national.")
-    country: str = f.country("ISO 3166-1 alpha-2 country code, e.g. 'CL'.")
-    jurisdiction: Jurisdiction | None = f.code(
-        Jurisdiction, "The kind of jurisdiction of a local member.", optional=True
+    name: Text = attrs.field(**f.text("The member's name, e.g. 'Maipú'.", required=True))
+    membership: Membership = attrs.field(
+        **f.code(Membership, "Whether the member is local or national.")
     )
-    administration_term_end: PartialDate | None = f.partial_date(
-        "When the current administration's term ends.", optional=True
+    country: str = attrs.field(**f.country("ISO 3166-1 alpha-2 country code, e.g. 'CL'."))
+    jurisdiction: Jurisdiction | None = attrs.field(
+        default=None,
+        **f.code(Jurisdiction, "The kind of jurisdiction of a local member.", optional=True),
+    )
+    administration_term_end: PartialDate | None = attrs.field(
+        default=None,
+        **f.partial_date("When the current administration's term ends.", optional=True),
     )
     extensions: Mapping[str, Any] = f.extensions()
 
@@ -96,8 +100,8 @@ class Member:
 class Goal:
     """A long-term goal of the local Open Government Strategic Vision."""
 
-    id: str = f.string("The goal's id, unique within the strategic vision.", "Id")
-    text: Text = f.text("The goal.", required=True)
+    id: str = attrs.field(**f.string("The goal's id, unique within the strategic vision.", "Id"))
+    text: Text = attrs.field(**f.text("The goal.", required=True))
     extensions: Mapping[str, Any] = f.extensions()
 
 
@@ -105,8 +109,12 @@ class Goal:
 class StrategicVision:
     """The local Open Government Strategic Vision and its long-term goals."""
 
-    text: Text = f.text("The long-term vision for open government.", required=True)
-    goals: tuple[Goal, ...] = f.entities(Goal, "The long-term goals that commitments link to.")
+    text: Text = attrs.field(**f.text("The long-term vision for open government.", required=True))
+    goals: tuple[Goal, ...] = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.entities(Goal, "The long-term goals that commitments link to."),
+    )
     extensions: Mapping[str, Any] = f.extensions()
 
 
@@ -114,9 +122,13 @@ class StrategicVision:
 class Contact:
     """How to reach a stakeholder."""
 
-    email: str | None = f.string("E-mail address.", "Email", optional=True)
-    phone: str | None = f.string("Telephone number, as written.", optional=True)
-    url: str | None = f.string("Web page.", "Url", optional=True)
+    email: str | None = attrs.field(
+        default=None, **f.string("E-mail address.", "Email", optional=True)
+    )
+    phone: str | None = attrs.field(
+        default=None, **f.string("Telephone number, as written.", optional=True)
+    )
+    url: str | None = attrs.field(default=None, **f.string("Web page.", "Url", optional=True))
     extensions: Mapping[str, Any] = f.extensions()
 
 
@@ -124,11 +136,13 @@ class Contact:
 class Identifier:
     """An identifier of a stakeholder in some scheme (a registry, a tax number, an OGP slug)."""
 
-    scheme: str = f.string(
-        "The identifier scheme.", "NonBlankString", message="a non-empty scheme name"
+    scheme: str = attrs.field(
+        **f.string("The identifier scheme.", "NonBlankString", message="a non-empty scheme name")
     )
-    id: str = f.string(
-        "The identifier within the scheme.", "NonBlankString", message="a non-empty identifier"
+    id: str = attrs.field(
+        **f.string(
+            "The identifier within the scheme.", "NonBlankString", message="a non-empty identifier"
+        )
     )
     extensions: Mapping[str, Any] = f.extensions()
 
@@ -137,16 +151,27 @@ class Identifier:
 class Stakeholder:
     """An institution, organisation, group or person the plan mentions (shaped after Popolo)."""
 
-    id: str = f.string("The stakeholder's id, unique in the plan.", "Id")
-    name: Text = f.text("The stakeholder's name.", required=True)
-    kind: StakeholderKind = f.code(StakeholderKind, "Organization, group or person.")
-    sector: Sector = f.code(Sector, "The stakeholder's sector.")
-    parent_id: str | None = f.ref(
-        "stakeholder", "The stakeholder this one is part of (a directorate's municipality)."
+    id: str = attrs.field(**f.string("The stakeholder's id, unique in the plan.", "Id"))
+    name: Text = attrs.field(**f.text("The stakeholder's name.", required=True))
+    kind: StakeholderKind = attrs.field(**f.code(StakeholderKind, "Organization, group or person."))
+    sector: Sector = attrs.field(**f.code(Sector, "The stakeholder's sector."))
+    parent_id: str | None = attrs.field(
+        default=None,
+        **f.ref(
+            "stakeholder", "The stakeholder this one is part of (a directorate's municipality)."
+        ),
     )
-    roles: tuple[Role, ...] = f.codes(Role, "Plan-level roles.")
-    contact: Contact | None = f.entity(Contact, "How to reach the stakeholder.")
-    identifiers: tuple[Identifier, ...] = f.entities(Identifier, "Identifiers in other schemes.")
+    roles: tuple[Role, ...] = attrs.field(
+        factory=tuple, converter=f.to_tuple, **f.codes(Role, "Plan-level roles.")
+    )
+    contact: Contact | None = attrs.field(
+        default=None, **f.entity(Contact, "How to reach the stakeholder.")
+    )
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.entities(Identifier, "Identifiers in other schemes."),
+    )
     extensions: Mapping[str, Any] = f.extensions()
 
 
@@ -154,11 +179,14 @@ class Stakeholder:
 class Meeting:
     """A meeting of the multi-stakeholder forum."""
 
-    date: datetime.date = f.date("The day of the meeting.")
-    title: Text | None = f.text("What the meeting was.")
-    link: Link | None = f.entity(Link, "Minutes, recording or announcement.")
-    information_shared_before: bool | None = f.boolean(
-        "Whether the government shared relevant information before the meeting."
+    date: datetime.date = attrs.field(**f.date("The day of the meeting."))
+    title: Text | None = attrs.field(default=None, **f.text("What the meeting was."))
+    link: Link | None = attrs.field(
+        default=None, **f.entity(Link, "Minutes, recording or announcement.")
+    )
+    information_shared_before: bool | None = attrs.field(
+        default=None,
+        **f.boolean("Whether the government shared relevant information before the meeting."),
     )
     extensions: Mapping[str, Any] = f.extensions()
 
@@ -167,9 +195,15 @@ class Meeting:
 class Forum:
     """The multi-stakeholder forum that oversees co-creation and implementation."""
 
-    name: Text = f.text("The forum's name.", required=True)
-    member_ids: tuple[str, ...] = f.refs("stakeholder", "Stakeholder ids of the forum's members.")
-    meetings: tuple[Meeting, ...] = f.entities(Meeting, "The forum's meetings.")
+    name: Text = attrs.field(**f.text("The forum's name.", required=True))
+    member_ids: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.refs("stakeholder", "Stakeholder ids of the forum's members."),
+    )
+    meetings: tuple[Meeting, ...] = attrs.field(
+        factory=tuple, converter=f.to_tuple, **f.entities(Meeting, "The forum's meetings.")
+    )
     extensions: Mapping[str, Any] = f.extensions()
 
 
@@ -177,9 +211,15 @@ class Forum:
 class MonitoringBody:
     """The OGP Local monitoring body that assesses the plan independently."""
 
-    name: Text = f.text("The monitoring body's name.", required=True)
-    kind: StakeholderKind = f.code(StakeholderKind, "A person, a group or an organization.")
-    member_ids: tuple[str, ...] = f.refs("stakeholder", "Stakeholder ids of its members.")
+    name: Text = attrs.field(**f.text("The monitoring body's name.", required=True))
+    kind: StakeholderKind = attrs.field(
+        **f.code(StakeholderKind, "A person, a group or an organization.")
+    )
+    member_ids: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.refs("stakeholder", "Stakeholder ids of its members."),
+    )
     extensions: Mapping[str, Any] = f.extensions()
 
 
@@ -187,8 +227,10 @@ class MonitoringBody:
 class Endorsement:
     """A stakeholder's endorsement of the plan before submission."""
 
-    stakeholder_id: str = f.ref("stakeholder", "The endorsing stakeholder.", optional=False)
-    date: datetime.date = f.date("The day of the endorsement.")
+    stakeholder_id: str = attrs.field(
+        **f.ref("stakeholder", "The endorsing stakeholder.", optional=False)
+    )
+    date: datetime.date = attrs.field(**f.date("The day of the endorsement."))
     extensions: Mapping[str, Any] = f.extensions()
 
 
@@ -207,11 +249,15 @@ class TransitionEvent(Generic[State]):
     On the wire the first field is ``from``; in Python it is ``from_``.
     """
 
-    from_: State = f.state(_STATES, "The state before the event.", wire="from")
-    to: State = f.state(_STATES, "The state after the event.")
-    date: datetime.date = f.date("The day of the event.")
-    actor_id: str | None = f.ref("stakeholder", "The stakeholder who made the change.")
-    note: Text | None = f.text("Why (required for withdrawals and cancellations).")
+    from_: State = attrs.field(**f.state(_STATES, "The state before the event.", wire="from"))
+    to: State = attrs.field(**f.state(_STATES, "The state after the event."))
+    date: datetime.date = attrs.field(**f.date("The day of the event."))
+    actor_id: str | None = attrs.field(
+        default=None, **f.ref("stakeholder", "The stakeholder who made the change.")
+    )
+    note: Text | None = attrs.field(
+        default=None, **f.text("Why (required for withdrawals and cancellations).")
+    )
     extensions: Mapping[str, Any] = f.extensions()
 
     def __attrs_post_init__(self) -> None:
@@ -225,14 +271,18 @@ class TransitionEvent(Generic[State]):
 class ProgressReport:
     """A dated, self-reported progress update on a commitment or a milestone."""
 
-    date: PartialDate = f.partial_date("When the update was made.")
-    status: Completion | None = f.code(
-        Completion, "The completion level at that date.", optional=True
+    date: PartialDate = attrs.field(**f.partial_date("When the update was made."))
+    status: Completion | None = attrs.field(
+        default=None, **f.code(Completion, "The completion level at that date.", optional=True)
     )
-    text: Text | None = f.text("What was done.")
-    evidence: tuple[Link, ...] = f.entities(Link, "Links to evidence.")
-    challenges: Text | None = f.text("Challenges met.")
-    author_id: str | None = f.ref("stakeholder", "The stakeholder who reported.")
+    text: Text | None = attrs.field(default=None, **f.text("What was done."))
+    evidence: tuple[Link, ...] = attrs.field(
+        factory=tuple, converter=f.to_tuple, **f.entities(Link, "Links to evidence.")
+    )
+    challenges: Text | None = attrs.field(default=None, **f.text("Challenges met."))
+    author_id: str | None = attrs.field(
+        default=None, **f.ref("stakeholder", "The stakeholder who reported.")
+    )
     extensions: Mapping[str, Any] = f.extensions()
 
 
@@ -256,23 +306,41 @@ class Milestone:
     sub-commitment. Ids are unique within their commitment, across all nesting levels.
     """
 
-    id: str = f.string("The milestone's id, unique within its commitment at every depth.", "Id")
-    title: Text = f.text("The activity with a verifiable deliverable.", required=True)
-    status: MilestoneStatus = f.code(MilestoneStatus, "The current lifecycle state.")
-    expected_outputs: Text | None = f.text("What the milestone will deliver.")
-    period: Period | None = f.entity(Period, "When; the end is the expected completion date.")
-    deadline_note: Text | None = f.text("A free-text deadline as published ('Fall 2027').")
-    responsible_ids: tuple[str, ...] = f.refs(
-        "stakeholder", "Stakeholder ids of those responsible."
+    id: str = attrs.field(
+        **f.string("The milestone's id, unique within its commitment at every depth.", "Id")
     )
-    history: tuple[TransitionEvent[MilestoneStatus], ...] = f.history(
-        TransitionEvent, MilestoneStatus, _HISTORY
+    title: Text = attrs.field(
+        **f.text("The activity with a verifiable deliverable.", required=True)
     )
-    progress: tuple[ProgressReport, ...] = f.entities(ProgressReport, "Dated progress updates.")
-    milestones: "tuple[Milestone, ...]" = f.entities(
-        lambda: (Milestone,), "Child milestones (indicators, sub-commitments)."
+    status: MilestoneStatus = attrs.field(**f.code(MilestoneStatus, "The current lifecycle state."))
+    expected_outputs: Text | None = attrs.field(
+        default=None, **f.text("What the milestone will deliver.")
     )
-    links: tuple[Link, ...] = f.entities(Link, "Related web pages and documents.")
+    period: Period | None = attrs.field(
+        default=None, **f.entity(Period, "When; the end is the expected completion date.")
+    )
+    deadline_note: Text | None = attrs.field(
+        default=None, **f.text("A free-text deadline as published ('Fall 2027').")
+    )
+    responsible_ids: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.refs("stakeholder", "Stakeholder ids of those responsible."),
+    )
+    history: tuple[TransitionEvent[MilestoneStatus], ...] = attrs.field(
+        factory=tuple, converter=f.to_tuple, **f.history(TransitionEvent, MilestoneStatus, _HISTORY)
+    )
+    progress: tuple[ProgressReport, ...] = attrs.field(
+        factory=tuple, converter=f.to_tuple, **f.entities(ProgressReport, "Dated progress updates.")
+    )
+    milestones: "tuple[Milestone, ...]" = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.entities(lambda: (Milestone,), "Child milestones (indicators, sub-commitments)."),
+    )
+    links: tuple[Link, ...] = attrs.field(
+        factory=tuple, converter=f.to_tuple, **f.entities(Link, "Related web pages and documents.")
+    )
     extensions: Mapping[str, Any] = f.extensions()
 
     def iter_milestones(self) -> Iterator["Milestone"]:
@@ -288,34 +356,65 @@ attrs.resolve_types(Milestone)
 class Commitment:
     """A reform promise of the plan, with its milestones and lifecycle."""
 
-    id: str = f.string(
-        "OGP-style id where known (CLMPU0001, US0113), else any id unique in the plan.", "Id"
+    id: str = attrs.field(
+        **f.string(
+            "OGP-style id where known (CLMPU0001, US0113), else any id unique in the plan.", "Id"
+        )
     )
-    title: Text = f.text("The commitment's title.", required=True)
-    status: CommitmentStatus = f.code(CommitmentStatus, "The current lifecycle state.")
-    problem: Text | None = f.text("The public problem it addresses.")
-    status_quo: Text | None = f.text("The situation before the commitment.")
-    action: Text | None = f.text("What the commitment will do.")
-    expected_results: Text | None = f.text("How it will contribute to solving the problem.")
-    vision_goal_id: str | None = f.ref("goal", "The strategic-vision goal it serves.")
-    ogp_values: tuple[OGPValue, ...] = f.codes(OGPValue, "The OGP values it advances.")
-    policy_areas: tuple[str, ...] = f.open_codes(
-        "policy-area", "Policy areas (open codelist 'policy-area')."
+    title: Text = attrs.field(**f.text("The commitment's title.", required=True))
+    status: CommitmentStatus = attrs.field(
+        **f.code(CommitmentStatus, "The current lifecycle state.")
     )
-    primary_sector: str | None = f.open_code(
-        "primary-sector", "OGP's primary sector (open codelist 'primary-sector')."
+    problem: Text | None = attrs.field(default=None, **f.text("The public problem it addresses."))
+    status_quo: Text | None = attrs.field(
+        default=None, **f.text("The situation before the commitment.")
     )
-    period: Period | None = f.entity(Period, "When the commitment runs.")
-    lead_ids: tuple[str, ...] = f.refs("stakeholder", "Stakeholder ids of the lead institution(s).")
-    supporting_ids: tuple[str, ...] = f.refs(
-        "stakeholder", "Stakeholder ids of supporting stakeholders."
+    action: Text | None = attrs.field(default=None, **f.text("What the commitment will do."))
+    expected_results: Text | None = attrs.field(
+        default=None, **f.text("How it will contribute to solving the problem.")
     )
-    milestones: tuple[Milestone, ...] = f.entities(Milestone, "The commitment's milestones.")
-    history: tuple[TransitionEvent[CommitmentStatus], ...] = f.history(
-        TransitionEvent, CommitmentStatus, _HISTORY
+    vision_goal_id: str | None = attrs.field(
+        default=None, **f.ref("goal", "The strategic-vision goal it serves.")
     )
-    progress: tuple[ProgressReport, ...] = f.entities(ProgressReport, "Dated progress updates.")
-    links: tuple[Link, ...] = f.entities(Link, "Related web pages and documents.")
+    ogp_values: tuple[OGPValue, ...] = attrs.field(
+        factory=tuple, converter=f.to_tuple, **f.codes(OGPValue, "The OGP values it advances.")
+    )
+    policy_areas: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.open_codes("policy-area", "Policy areas (open codelist 'policy-area')."),
+    )
+    primary_sector: str | None = attrs.field(
+        default=None,
+        **f.open_code("primary-sector", "OGP's primary sector (open codelist 'primary-sector')."),
+    )
+    period: Period | None = attrs.field(
+        default=None, **f.entity(Period, "When the commitment runs.")
+    )
+    lead_ids: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.refs("stakeholder", "Stakeholder ids of the lead institution(s)."),
+    )
+    supporting_ids: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.refs("stakeholder", "Stakeholder ids of supporting stakeholders."),
+    )
+    milestones: tuple[Milestone, ...] = attrs.field(
+        factory=tuple, converter=f.to_tuple, **f.entities(Milestone, "The commitment's milestones.")
+    )
+    history: tuple[TransitionEvent[CommitmentStatus], ...] = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.history(TransitionEvent, CommitmentStatus, _HISTORY),
+    )
+    progress: tuple[ProgressReport, ...] = attrs.field(
+        factory=tuple, converter=f.to_tuple, **f.entities(ProgressReport, "Dated progress updates.")
+    )
+    links: tuple[Link, ...] = attrs.field(
+        factory=tuple, converter=f.to_tuple, **f.entities(Link, "Related web pages and documents.")
+    )
     extensions: Mapping[str, Any] = f.extensions()
 
     def iter_milestones(self) -> Iterator[Milestone]:
@@ -342,16 +441,20 @@ class Commitment:
 class InceptionRequirements:
     """The OGP Local minimum requirements an inception report checks (each yes, no or absent)."""
 
-    forum_exists: bool | None = f.boolean("A forum exists.")
-    forum_multistakeholder: bool | None = f.boolean("The forum is multi-stakeholder.")
-    plan_endorsed_by_non_government: bool | None = f.boolean(
-        "Non-government stakeholders endorsed the plan before submission."
+    forum_exists: bool | None = attrs.field(default=None, **f.boolean("A forum exists."))
+    forum_multistakeholder: bool | None = attrs.field(
+        default=None, **f.boolean("The forum is multi-stakeholder.")
     )
-    website_updated: bool | None = f.boolean(
-        "A public web page on the process is updated at least every four months."
+    plan_endorsed_by_non_government: bool | None = attrs.field(
+        default=None,
+        **f.boolean("Non-government stakeholders endorsed the plan before submission."),
     )
-    information_shared_before_meetings: bool | None = f.boolean(
-        "The government shared relevant information before meetings."
+    website_updated: bool | None = attrs.field(
+        default=None,
+        **f.boolean("A public web page on the process is updated at least every four months."),
+    )
+    information_shared_before_meetings: bool | None = attrs.field(
+        default=None, **f.boolean("The government shared relevant information before meetings.")
     )
     extensions: Mapping[str, Any] = f.extensions()
 
@@ -360,16 +463,20 @@ class InceptionRequirements:
 class CommitmentDesign:
     """An inception report's design assessment of one commitment."""
 
-    commitment_id: str = f.ref("commitment", "The assessed commitment.", optional=False)
-    verifiable: Verifiable | None = f.code(
-        Verifiable, "Whether the commitment is verifiable.", optional=True
+    commitment_id: str = attrs.field(
+        **f.ref("commitment", "The assessed commitment.", optional=False)
     )
-    relevant: bool | None = f.boolean("Whether it is relevant to OGP values.")
-    novelty: Novelty | None = f.code(
-        Novelty, "Continuation of a practice, or a new one.", optional=True
+    verifiable: Verifiable | None = attrs.field(
+        default=None, **f.code(Verifiable, "Whether the commitment is verifiable.", optional=True)
     )
-    potential_for_results: PotentialForResults | None = f.code(
-        PotentialForResults, "The potential for results.", optional=True
+    relevant: bool | None = attrs.field(
+        default=None, **f.boolean("Whether it is relevant to OGP values.")
+    )
+    novelty: Novelty | None = attrs.field(
+        default=None, **f.code(Novelty, "Continuation of a practice, or a new one.", optional=True)
+    )
+    potential_for_results: PotentialForResults | None = attrs.field(
+        default=None, **f.code(PotentialForResults, "The potential for results.", optional=True)
     )
     extensions: Mapping[str, Any] = f.extensions()
 
@@ -380,14 +487,19 @@ class InceptionReport:
 
     type: ClassVar[AssessmentType] = AssessmentType.INCEPTION_REPORT
 
-    date: PartialDate = f.partial_date("When the report was made.")
-    requirements: InceptionRequirements = f.entity(
-        InceptionRequirements, "The minimum requirements checked.", factory=InceptionRequirements
+    date: PartialDate = attrs.field(**f.partial_date("When the report was made."))
+    requirements: InceptionRequirements = attrs.field(
+        factory=InceptionRequirements,
+        **f.entity(InceptionRequirements, "The minimum requirements checked.", required=True),
     )
-    commitments: tuple[CommitmentDesign, ...] = f.entities(
-        CommitmentDesign, "The design assessment of each commitment.", required=True
+    commitments: tuple[CommitmentDesign, ...] = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.entities(CommitmentDesign, "The design assessment of each commitment.", required=True),
     )
-    evaluator_id: str | None = f.ref("stakeholder", "The stakeholder who assessed.")
+    evaluator_id: str | None = attrs.field(
+        default=None, **f.ref("stakeholder", "The stakeholder who assessed.")
+    )
     extensions: Mapping[str, Any] = f.extensions()
 
 
@@ -395,16 +507,16 @@ class InceptionReport:
 class DidItOpenGovernment:
     """The 'Did it open government?' answers of an end-of-commitment report."""
 
-    access_to_information: DIOGDimension | None = f.code(
-        DIOGDimension, "Access to information.", optional=True
+    access_to_information: DIOGDimension | None = attrs.field(
+        default=None, **f.code(DIOGDimension, "Access to information.", optional=True)
     )
-    civic_participation: DIOGDimension | None = f.code(
-        DIOGDimension, "Civic participation.", optional=True
+    civic_participation: DIOGDimension | None = attrs.field(
+        default=None, **f.code(DIOGDimension, "Civic participation.", optional=True)
     )
-    public_accountability: DIOGDimension | None = f.code(
-        DIOGDimension, "Public accountability.", optional=True
+    public_accountability: DIOGDimension | None = attrs.field(
+        default=None, **f.code(DIOGDimension, "Public accountability.", optional=True)
     )
-    overall: DIOG | None = f.code(DIOG, "Overall.", optional=True)
+    overall: DIOG | None = attrs.field(default=None, **f.code(DIOG, "Overall.", optional=True))
     extensions: Mapping[str, Any] = f.extensions()
 
 
@@ -414,15 +526,24 @@ class EndOfCommitmentReport:
 
     type: ClassVar[AssessmentType] = AssessmentType.END_OF_COMMITMENT_REPORT
 
-    date: PartialDate = f.partial_date("When the report was made.")
-    commitment_id: str = f.ref("commitment", "The assessed commitment.", optional=False)
-    completion: Completion = f.code(Completion, "The level of completion.")
-    did_it_open_government: DidItOpenGovernment = f.entity(
-        DidItOpenGovernment, "Did it open government?", factory=DidItOpenGovernment
+    date: PartialDate = attrs.field(**f.partial_date("When the report was made."))
+    commitment_id: str = attrs.field(
+        **f.ref("commitment", "The assessed commitment.", optional=False)
     )
-    explanation: Text | None = f.text("The explanation of the ratings.")
-    evidence: tuple[Link, ...] = f.entities(Link, "Evidence.")
-    evaluator_id: str | None = f.ref("stakeholder", "The stakeholder who assessed.")
+    completion: Completion = attrs.field(**f.code(Completion, "The level of completion."))
+    did_it_open_government: DidItOpenGovernment = attrs.field(
+        factory=DidItOpenGovernment,
+        **f.entity(DidItOpenGovernment, "Did it open government?", required=True),
+    )
+    explanation: Text | None = attrs.field(
+        default=None, **f.text("The explanation of the ratings.")
+    )
+    evidence: tuple[Link, ...] = attrs.field(
+        factory=tuple, converter=f.to_tuple, **f.entities(Link, "Evidence.")
+    )
+    evaluator_id: str | None = attrs.field(
+        default=None, **f.ref("stakeholder", "The stakeholder who assessed.")
+    )
     extensions: Mapping[str, Any] = f.extensions()
 
 
@@ -432,21 +553,33 @@ class IrmReview:
 
     type: ClassVar[AssessmentType] = AssessmentType.IRM_REVIEW
 
-    date: PartialDate = f.partial_date("When the report was published.")
-    commitment_id: str = f.ref("commitment", "The assessed commitment.", optional=False)
-    product: IRMProduct = f.code(IRMProduct, "The IRM report it comes from.")
-    verifiable: Verifiable | None = f.code(Verifiable, "Verifiable (2021+).", optional=True)
-    relevant: bool | None = f.boolean("Relevant to OGP values.")
-    specificity: Specificity | None = f.code(Specificity, "Specificity (legacy).", optional=True)
-    potential_impact: PotentialImpact | None = f.code(
-        PotentialImpact, "Potential impact (legacy).", optional=True
+    date: PartialDate = attrs.field(**f.partial_date("When the report was published."))
+    commitment_id: str = attrs.field(
+        **f.ref("commitment", "The assessed commitment.", optional=False)
     )
-    potential_for_results: PotentialForResults | None = f.code(
-        PotentialForResults, "Potential for results (2020+).", optional=True
+    product: IRMProduct = attrs.field(**f.code(IRMProduct, "The IRM report it comes from."))
+    verifiable: Verifiable | None = attrs.field(
+        default=None, **f.code(Verifiable, "Verifiable (2021+).", optional=True)
     )
-    completion: Completion | None = f.code(Completion, "Completion.", optional=True)
-    did_it_open_government: DIOG | None = f.code(DIOG, "Did it open government?", optional=True)
-    early_results: DIOG | None = f.code(DIOG, "Early results.", optional=True)
+    relevant: bool | None = attrs.field(default=None, **f.boolean("Relevant to OGP values."))
+    specificity: Specificity | None = attrs.field(
+        default=None, **f.code(Specificity, "Specificity (legacy).", optional=True)
+    )
+    potential_impact: PotentialImpact | None = attrs.field(
+        default=None, **f.code(PotentialImpact, "Potential impact (legacy).", optional=True)
+    )
+    potential_for_results: PotentialForResults | None = attrs.field(
+        default=None, **f.code(PotentialForResults, "Potential for results (2020+).", optional=True)
+    )
+    completion: Completion | None = attrs.field(
+        default=None, **f.code(Completion, "Completion.", optional=True)
+    )
+    did_it_open_government: DIOG | None = attrs.field(
+        default=None, **f.code(DIOG, "Did it open government?", optional=True)
+    )
+    early_results: DIOG | None = attrs.field(
+        default=None, **f.code(DIOG, "Early results.", optional=True)
+    )
     extensions: Mapping[str, Any] = f.extensions()
 
 
@@ -475,43 +608,74 @@ class ActionPlan:
     ()
     """
 
-    id: str = f.string("The plan's id, e.g. 'maipu-chile-2023-2024'.", "PlanId")
-    title: Text = f.text("The plan's title.", required=True)
-    language: str = f.string(
-        "BCP 47 tag of the plan's plain-string text ('es', 'en', 'fr-CA').", "LanguageTag"
+    id: str = attrs.field(**f.string("The plan's id, e.g. 'maipu-chile-2023-2024'.", "PlanId"))
+    title: Text = attrs.field(**f.text("The plan's title.", required=True))
+    language: str = attrs.field(
+        **f.string(
+            "BCP 47 tag of the plan's plain-string text ('es', 'en', 'fr-CA').", "LanguageTag"
+        )
     )
-    member: Member = f.entity(Member, "The OGP member whose plan this is.", optional=False)
-    period: Period = f.entity(Period, "The plan's implementation period.", optional=False)
-    status: PlanStatus = f.code(PlanStatus, "The current lifecycle state.")
-    schema_version: str = f.const(SCHEMA_VERSION, "The OGP JSON version of the document.")
-    history: tuple[TransitionEvent[PlanStatus], ...] = f.history(
-        TransitionEvent, PlanStatus, _HISTORY
+    member: Member = attrs.field(
+        **f.entity(Member, "The OGP member whose plan this is.", optional=False)
     )
-    submitted_on: datetime.date | None = f.date(
-        "When the plan was delivered to OGP.", optional=True
+    period: Period = attrs.field(
+        **f.entity(Period, "The plan's implementation period.", optional=False)
     )
-    description: Text | None = f.text("What the plan is about.")
-    strategic_vision: StrategicVision | None = f.entity(
-        StrategicVision, "The local Open Government Strategic Vision."
+    status: PlanStatus = attrs.field(**f.code(PlanStatus, "The current lifecycle state."))
+    schema_version: str = attrs.field(
+        default=SCHEMA_VERSION, **f.const(SCHEMA_VERSION, "The OGP JSON version of the document.")
     )
-    stakeholders: tuple[Stakeholder, ...] = f.entities(
-        Stakeholder, "Every institution, organisation, group or person the plan mentions."
+    history: tuple[TransitionEvent[PlanStatus], ...] = attrs.field(
+        factory=tuple, converter=f.to_tuple, **f.history(TransitionEvent, PlanStatus, _HISTORY)
     )
-    point_of_contact_id: str | None = f.ref(
-        "stakeholder", "The stakeholder who is the OGP point of contact."
+    submitted_on: datetime.date | None = attrs.field(
+        default=None, **f.date("When the plan was delivered to OGP.", optional=True)
     )
-    forum: Forum | None = f.entity(Forum, "The multi-stakeholder forum.")
-    monitoring_body: MonitoringBody | None = f.entity(MonitoringBody, "The monitoring body.")
-    endorsements: tuple[Endorsement, ...] = f.entities(
-        Endorsement, "Who endorsed the plan before submission."
+    description: Text | None = attrs.field(default=None, **f.text("What the plan is about."))
+    strategic_vision: StrategicVision | None = attrs.field(
+        default=None, **f.entity(StrategicVision, "The local Open Government Strategic Vision.")
     )
-    commitments: tuple[Commitment, ...] = f.entities(
-        Commitment, "The plan's commitments (may be empty while drafting).", required=True
+    stakeholders: tuple[Stakeholder, ...] = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.entities(
+            Stakeholder, "Every institution, organisation, group or person the plan mentions."
+        ),
     )
-    assessments: tuple[Assessment, ...] = f.entities(
-        (InceptionReport, EndOfCommitmentReport, IrmReview), "Monitoring-body and IRM assessments."
+    point_of_contact_id: str | None = attrs.field(
+        default=None, **f.ref("stakeholder", "The stakeholder who is the OGP point of contact.")
     )
-    links: tuple[Link, ...] = f.entities(Link, "The published plan, the member page, …")
+    forum: Forum | None = attrs.field(
+        default=None, **f.entity(Forum, "The multi-stakeholder forum.")
+    )
+    monitoring_body: MonitoringBody | None = attrs.field(
+        default=None, **f.entity(MonitoringBody, "The monitoring body.")
+    )
+    endorsements: tuple[Endorsement, ...] = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.entities(Endorsement, "Who endorsed the plan before submission."),
+    )
+    commitments: tuple[Commitment, ...] = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.entities(
+            Commitment, "The plan's commitments (may be empty while drafting).", required=True
+        ),
+    )
+    assessments: tuple[Assessment, ...] = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.entities(
+            (InceptionReport, EndOfCommitmentReport, IrmReview),
+            "Monitoring-body and IRM assessments.",
+        ),
+    )
+    links: tuple[Link, ...] = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.entities(Link, "The published plan, the member page, …"),
+    )
     extensions: Mapping[str, Any] = f.extensions()
 
     # --- navigation ---

@@ -29,8 +29,12 @@ class Period:
     False
     """
 
-    start: PartialDate | None = f.partial_date("When it starts.", optional=True)
-    end: PartialDate | None = f.partial_date("When it ends.", optional=True)
+    start: PartialDate | None = attrs.field(
+        default=None, **f.partial_date("When it starts.", optional=True)
+    )
+    end: PartialDate | None = attrs.field(
+        default=None, **f.partial_date("When it ends.", optional=True)
+    )
 
     @property
     def is_complete(self) -> bool:
@@ -69,9 +73,9 @@ class Period:
 class Link:
     """A web page or document: evidence, the published plan, a member page."""
 
-    url: str = f.string("The address of the page or document.", "Url")
-    title: Text | None = f.text("What the link points to.")
-    date: PartialDate | None = f.partial_date(
-        "When the page or document was published.", optional=True
+    url: str = attrs.field(**f.string("The address of the page or document.", "Url"))
+    title: Text | None = attrs.field(default=None, **f.text("What the link points to."))
+    date: PartialDate | None = attrs.field(
+        default=None, **f.partial_date("When the page or document was published.", optional=True)
     )
     extensions: Mapping[str, Any] = f.extensions()

@@ -22,7 +22,7 @@ Observation = tuple[str, str, bool]
 def model_classes() -> list[type]:
     """Every class reachable from `ActionPlan` through its fields' kinds."""
     found: list[type] = []
-    todo = [ActionPlan]
+    todo: list[type] = [ActionPlan]
     while todo:
         cls = todo.pop()
         if cls in found:
@@ -42,8 +42,9 @@ def optional_fields(cls: type) -> Iterator[str]:
 
 
 def _default(attribute: "attrs.Attribute[Any]") -> Any:
-    default = attribute.default
-    return default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[misc]
+    default: Any = attribute.default
+    factory = getattr(default, "factory", None)
+    return factory() if callable(factory) else default
 
 
 def observe(obj: object) -> Iterator[Observation]:

@@ -20,9 +20,9 @@ from tests.rules import test_formulation as formulation_tests
 from tests.rules import test_process as process_tests
 from tests.rules.support import Broken, codes, draft, national_plan
 
+from ogpmodel._catalogue import TRANSLATED_PARAMS, VOCABULARY
 from ogpmodel.report import Finding, Severity
 from ogpmodel.rules import Rule, explain, get_rule, rules
-from ogpmodel._catalogue import TRANSLATED_PARAMS, VOCABULARY
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "docs" / "design" / "rules.md"

@@ -10,6 +10,7 @@ is calendar validity (``2023-02-30``): full dates carry ``format: date`` for val
 check formats, and the library checks partial dates itself.
 """
 
+import typing
 from typing import Any
 
 import attrs
@@ -223,7 +224,7 @@ class _Generator:
         if isinstance(kind, Date):
             return _ref("Date")
         if isinstance(kind, Code):
-            self.codelist_schema(kind.enum)
+            self.codelist_schema(typing.cast("type[CodeEnum]", kind.enum))
             return _ref(kind.enum.__name__)
         if isinstance(kind, Bool):
             return {"type": "boolean"}
