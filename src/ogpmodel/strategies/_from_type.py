@@ -10,12 +10,8 @@ from hypothesis.strategies import SearchStrategy
 
 import ogpmodel
 from ogpmodel.codelists import (
-    DIOG,
-    Completion,
-    DIOGDimension,
     Jurisdiction,
     Membership,
-    StakeholderKind,
 )
 from ogpmodel.lifecycle import TABLES, Kind, Transition
 from ogpmodel.model import (
@@ -47,7 +43,6 @@ from ogpmodel.strategies._assessments import _draw_design, assessments
 from ogpmodel.strategies._broken import _registered
 from ogpmodel.strategies._draw import (
     _JSON_SCALARS,
-    _READABLE_URLS,
     T,
     _between,
     _Config,
@@ -60,8 +55,6 @@ from ogpmodel.strategies._draw import (
 )
 from ogpmodel.strategies._entities import (
     _COUNTRY_CODES,
-    _EMAILS,
-    _PHONES,
     commitments,
     milestones,
     stakeholders,
@@ -157,6 +150,11 @@ def _any_event() -> SearchStrategy[TransitionEvent[Any]]:
     return st.one_of(*(_drawing(functools.partial(_draw_event, kind=k)) for k in _KINDS))
 
 
+def _from_kinds(cls: type[Any]) -> SearchStrategy[Any]:
+    """Objects of *cls* with every field drawn from its declared kind."""
+    return _drawing(lambda draw: _build(draw, _CFG, cls))
+
+
 _BY_CLASS: Mapping[type[Any], Callable[[], SearchStrategy[Any]]] = {
     ActionPlan: action_plans,
     Commitment: commitments,
@@ -169,62 +167,17 @@ _BY_CLASS: Mapping[type[Any], Callable[[], SearchStrategy[Any]]] = {
     Member: lambda: _drawing(_draw_member),
     Goal: lambda: _drawing(_draw_goal),
     StrategicVision: lambda: _drawing(_draw_vision),
-    Contact: lambda: st.builds(
-        Contact,
-        email=st.none() | _EMAILS,
-        phone=st.none() | _PHONES,
-        url=st.none() | st.sampled_from(_READABLE_URLS),
-    ),
-    Identifier: lambda: st.builds(
-        Identifier,
-        scheme=st.sampled_from(("CL-RUT", "ogp", "wikidata")),
-        id=st.text("0123456789ABCDEFGHIJ", min_size=1, max_size=9),
-    ),
-    Meeting: lambda: st.builds(
-        Meeting,
-        date=dates(),
-        title=st.none() | texts(),
-        link=st.none() | links(),
-        information_shared_before=st.none() | st.booleans(),
-    ),
+    Contact: lambda: _from_kinds(Contact),
+    Identifier: lambda: _from_kinds(Identifier),
+    Meeting: lambda: _from_kinds(Meeting),
     Forum: lambda: _drawing(_draw_forum),
-    MonitoringBody: lambda: st.builds(
-        MonitoringBody,
-        name=texts(),
-        kind=st.sampled_from(StakeholderKind),
-        member_ids=st.lists(st.sampled_from(_CFG.stakeholder_ids), unique=True),
-    ),
-    Endorsement: lambda: st.builds(
-        Endorsement, stakeholder_id=st.sampled_from(_CFG.stakeholder_ids), date=dates()
-    ),
+    MonitoringBody: lambda: _from_kinds(MonitoringBody),
+    Endorsement: lambda: _from_kinds(Endorsement),
     TransitionEvent: _any_event,
-    ProgressReport: lambda: st.builds(
-        ProgressReport,
-        date=partial_dates(),
-        status=st.none() | st.sampled_from(Completion),
-        text=st.none() | texts(),
-    ),
-    InceptionRequirements: lambda: st.builds(
-        InceptionRequirements,
-        **{
-            name: st.none() | st.booleans()
-            for name in (
-                "forum_exists",
-                "forum_multistakeholder",
-                "plan_endorsed_by_non_government",
-                "website_updated",
-                "information_shared_before_meetings",
-            )
-        },
-    ),
+    ProgressReport: lambda: _from_kinds(ProgressReport),
+    InceptionRequirements: lambda: _from_kinds(InceptionRequirements),
     CommitmentDesign: lambda: _drawing(lambda draw: _draw_design(draw, _CFG, "CLMPU0001")),
-    DidItOpenGovernment: lambda: st.builds(
-        DidItOpenGovernment,
-        access_to_information=st.none() | st.sampled_from(DIOGDimension),
-        civic_participation=st.none() | st.sampled_from(DIOGDimension),
-        public_accountability=st.none() | st.sampled_from(DIOGDimension),
-        overall=st.none() | st.sampled_from(DIOG),
-    ),
+    DidItOpenGovernment: lambda: _from_kinds(DidItOpenGovernment),
     InceptionReport: lambda: assessments(types=(InceptionReport,)),
     EndOfCommitmentReport: lambda: assessments(types=(EndOfCommitmentReport,)),
     IrmReview: lambda: assessments(types=(IrmReview,)),
