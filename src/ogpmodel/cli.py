@@ -19,6 +19,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import IO, cast
 
+from ogpmodel._catalogue import word
 from ogpmodel._reading import read_text
 from ogpmodel.codelists import Language
 from ogpmodel.model import ActionPlan
@@ -144,7 +145,6 @@ def _summary(args: argparse.Namespace, stdout: IO[str], stdin: IO[str]) -> int:
 
 def describe(plan: ActionPlan, report: ValidationReport, lang: Language = "en") -> str:
     """A short human summary of a plan and its report."""
-    es = lang == "es"
 
     def text(value: object) -> str:
         if isinstance(value, Text):
@@ -155,15 +155,15 @@ def describe(plan: ActionPlan, report: ValidationReport, lang: Language = "en") 
     milestones = sum(1 for _ in plan.iter_milestones())
     lines = [
         text(plan.title),
-        f"  {'miembro' if es else 'member'}: {text(plan.member.name)} ({plan.member.membership.label(lang)}, {plan.member.country})",
-        f"  {'período' if es else 'period'}: {period}",
-        f"  {'estado' if es else 'status'}: {plan.status.label(lang)}",
-        f"  {'compromisos' if es else 'commitments'}: {len(plan.commitments)}, "
-        f"{'hitos' if es else 'milestones'}: {milestones}, "
-        f"{'partes interesadas' if es else 'stakeholders'}: {len(plan.stakeholders)}",
+        f"  {word('member', lang)}: {text(plan.member.name)} ({plan.member.membership.label(lang)}, {plan.member.country})",
+        f"  {word('period', lang)}: {period}",
+        f"  {word('status', lang)}: {plan.status.label(lang)}",
+        f"  {word('commitments', lang)}: {len(plan.commitments)}, "
+        f"{word('milestones', lang)}: {milestones}, "
+        f"{word('stakeholders', lang)}: {len(plan.stakeholders)}",
     ]
     lines.extend(f"    {c.id}  {text(c.title)}  [{c.status.label(lang)}]" for c in plan.commitments)
-    lines.append(f"  {'hallazgos' if es else 'findings'}: {report.summary(lang)}")
+    lines.append(f"  {word('findings', lang)}: {report.summary(lang)}")
     lines.extend(f"    {format_finding(f, lang)}" for f in report.findings)
     return "\n".join(lines)
 
