@@ -6,12 +6,12 @@ The one reading pipeline: bytes decoded, JSON parsed strictly, the fast path, th
 reports a document in the same way.
 """
 
-import json
 import sys
 from collections.abc import Iterator
 from typing import Any
 
 from ogpmodel import _converter
+from ogpmodel._parsing import JSONProblem, decode, invalid_json, parse
 from ogpmodel._resources import SCHEMA_VERSION
 from ogpmodel._schema.findings import iter_schema_findings, json_type
 from ogpmodel.errors import InvalidValue
@@ -21,66 +21,11 @@ from ogpmodel.report import Finding, Severity, ValidationReport, pointer
 if sys.version_info < (3, 11):  # pragma: no cover - cattrs depends on the backport there
     from exceptiongroup import BaseExceptionGroup
 
-__all__ = ["JSONProblem", "decode", "parse", "read", "read_text"]
+__all__ = ["read", "read_text"]
 
 
 def __dir__() -> list[str]:
     return sorted(__all__)
-
-
-class JSONProblem(Exception):
-    """A document that is not (strict) JSON; `finding` says where and why."""
-
-    def __init__(self, finding: Finding) -> None:
-        self.finding = finding
-
-
-def _position(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return line, column
-
-
-def _invalid_json(reason: str, line: int | str, column: int | str) -> Finding:
-    return Finding(
-        "schema.invalid-json",
-        Severity.ERROR,
-        "",
-        {"reason": reason, "line": line, "column": column},
-    )
-
-
-def parse(text: str) -> Any:
-    """Parse JSON text strictly: no NaN/Infinity, no duplicate keys."""
-    duplicates: list[str] = []
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in items:
-            if key in result:
-                duplicates.append(key)
-            result[key] = value
-        return result
-
-    def constant(name: str) -> Any:
-        index = text.find(name)
-        line, column = _position(text, index) if index >= 0 else ("?", "?")
-        raise JSONProblem(_invalid_json(f"{name} is not a JSON number", line, column))
-
-    try:
-        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
-    except json.JSONDecodeError as error:
-        raise JSONProblem(_invalid_json(error.msg, error.lineno, error.colno)) from None
-    except RecursionError:
-        raise JSONProblem(_invalid_json("the document is nested too deeply", "?", "?")) from None
-    if duplicates:
-        key = duplicates[0]
-        index = text.find(json.dumps(key))
-        line, column = _position(text, index) if index >= 0 else ("?", "?")
-        raise JSONProblem(
-            _invalid_json(f"the key {key!r} appears twice in one object", line, column)
-        )
-    return data
 
 
 def _cattrs_findings(error: BaseException, tokens: tuple[str | int, ...] = ()) -> Iterator[Finding]:
@@ -136,26 +81,10 @@ def read(data: Any) -> tuple[ActionPlan | None, ValidationReport]:
     try:
         findings = list(iter_schema_findings(data))
     except RecursionError:
-        findings = [_invalid_json("the document is nested too deeply", "?", "?")]
+        findings = [invalid_json("the document is nested too deeply", "?", "?")]
     if not findings:
         findings = list(_cattrs_findings(failure))
     return None, ValidationReport(findings)
-
-
-def decode(data: bytes | bytearray) -> str:
-    """
-    Decode a document's bytes: UTF-8, with or without a byte-order mark.
-
-    Raises:
-        JSONProblem: The bytes are not UTF-8 (the finding gives the line and column).
-    """
-    try:
-        return bytes(data).decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line, column = _position(
-            error.object[: error.start].decode("utf-8", "replace"), error.start
-        )
-        raise JSONProblem(_invalid_json("the bytes are not UTF-8", line, column)) from None
 
 
 def read_text(text: str | bytes | bytearray) -> tuple[ActionPlan | None, ValidationReport]:
