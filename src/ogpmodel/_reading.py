@@ -10,10 +10,12 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
+
 from ogpmodel import _converter
-from ogpmodel._parsing import JSONProblem, decode, invalid_json, parse
+from ogpmodel._document import DEFAULT_LIMITS, Checked, Limits, check
+from ogpmodel._parsing import JSONProblem, decode, parse
 from ogpmodel._resources import SCHEMA_VERSION
-from ogpmodel._schema.findings import iter_schema_findings, json_type
 from ogpmodel.errors import InvalidValue
 from ogpmodel.model import ActionPlan
 from ogpmodel.report import Finding, Severity, ValidationReport, pointer
@@ -21,7 +23,7 @@ from ogpmodel.report import Finding, Severity, ValidationReport, pointer
 if sys.version_info < (3, 11):  # pragma: no cover - cattrs depends on the backport there
     from exceptiongroup import BaseExceptionGroup
 
-__all__ = ["read", "read_text"]
+__all__ = ["Reading", "read", "read_text", "reading", "reading_text"]
 
 
 def __dir__() -> list[str]:
@@ -53,44 +55,81 @@ def _cattrs_findings(error: BaseException, tokens: tuple[str | int, ...] = ()) -
     yield Finding("schema.format", Severity.ERROR, pointer(*tokens), params)
 
 
-def read(data: Any) -> tuple[ActionPlan | None, ValidationReport]:
+@attrs.frozen
+class Reading:
+    """
+    What reading a document gave.
+
+    Attributes:
+        plan: The plan, or `None` when the document has errors.
+        report: Every problem of the document (empty when *plan* was read).
+        partial: When the document has errors, the plan of its readable part (the fields and
+            list items without errors), for the rules; `None` when not even that could be read.
+        checked: The check of a document with errors (where each part of *partial* was).
+    """
+
+    plan: ActionPlan | None
+    report: ValidationReport
+    partial: ActionPlan | None = None
+    checked: Checked | None = None
+
+
+def reading(data: Any, limits: Limits = DEFAULT_LIMITS) -> Reading:
+    """
+    Read parsed OGP JSON data, never raising for bad data.
+
+    The fast path structures the document directly; only when that fails is the document
+    checked in full (`ogpmodel._document.check`), for every problem and its readable part.
+    """
+    if isinstance(data, dict) and data.get("schema_version") == SCHEMA_VERSION:
+        try:
+            return Reading(_converter.structure_plan(data), ValidationReport([]))
+        except Exception as error:
+            failure: BaseException | None = error
+    else:
+        failure = None
+    checked = check(data, limits)
+    findings = list(checked.findings)
+    if not findings and failure is not None:
+        findings = list(_cattrs_findings(failure))
+    partial = None
+    if checked.readable is not None:
+        try:
+            partial = _converter.structure_plan(checked.readable)
+        except Exception:
+            partial = None
+    return Reading(None, ValidationReport(findings), partial, checked)
+
+
+def read(data: Any, limits: Limits = DEFAULT_LIMITS) -> tuple[ActionPlan | None, ValidationReport]:
     """
     Read OGP JSON data (a parsed document) into a plan, never raising for bad data.
 
     Returns:
         The plan (`None` when it could not be read) and the report of the document layer:
-        empty when the plan was read, else every ``schema.*`` finding.
+        empty when the plan was read, else every ``schema.*`` (and ``limits.*``) finding.
     """
-    if not isinstance(data, dict):
-        finding = Finding(
-            "schema.type", Severity.ERROR, "", {"expected": "object", "actual": json_type(data)}
-        )
-        return None, ValidationReport([finding])
-    version = data.get("schema_version")
-    if version is not None and version != SCHEMA_VERSION:
-        params = {"value": version, "supported": [SCHEMA_VERSION]}
-        return None, ValidationReport(
-            [Finding("schema.version", Severity.ERROR, "/schema_version", params)]
-        )
-    try:
-        if version is None:
-            raise ValueError("schema_version is missing")
-        return _converter.structure_plan(data), ValidationReport([])
-    except Exception as error:
-        failure: BaseException = error
-    try:
-        findings = list(iter_schema_findings(data))
-    except RecursionError:
-        findings = [invalid_json("the document is nested too deeply", "?", "?")]
-    if not findings:
-        findings = list(_cattrs_findings(failure))
-    return None, ValidationReport(findings)
+    result = reading(data, limits)
+    return result.plan, result.report
 
 
-def read_text(text: str | bytes | bytearray) -> tuple[ActionPlan | None, ValidationReport]:
-    """Read OGP JSON text or bytes into a plan, never raising for bad data (see `read`)."""
+def reading_text(text: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS) -> Reading:
+    """Read OGP JSON text or bytes (see `reading`)."""
+    if len(text) > limits.max_bytes:
+        params = {"size": len(text), "limit": limits.max_bytes}
+        return Reading(
+            None, ValidationReport([Finding("limits.document-size", Severity.ERROR, "", params)])
+        )
     try:
         data = parse(decode(text) if isinstance(text, (bytes, bytearray)) else text)
     except JSONProblem as problem:
-        return None, ValidationReport([problem.finding])
-    return read(data)
+        return Reading(None, ValidationReport([problem.finding]))
+    return reading(data, limits)
+
+
+def read_text(
+    text: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS
+) -> tuple[ActionPlan | None, ValidationReport]:
+    """Read OGP JSON text or bytes into a plan, never raising for bad data (see `read`)."""
+    result = reading_text(text, limits)
+    return result.plan, result.report

@@ -1,12 +1,17 @@
 """`validate`: the complete report on a plan, a document or JSON text; it never raises for bad data."""
 
 import datetime
+from collections.abc import Iterator
 from typing import Any
 
-from ogpmodel._reading import read, read_text
+import attrs
+
+from ogpmodel._document import DEFAULT_LIMITS, Limits
+from ogpmodel._reading import Reading, reading, reading_text
 from ogpmodel.model import ActionPlan
-from ogpmodel.report import ValidationReport
-from ogpmodel.rules import Profile, check_plan
+from ogpmodel.profiles import PROFILES, Profile
+from ogpmodel.report import Finding, Severity, ValidationReport
+from ogpmodel.rules import check_plan
 
 __all__ = ["validate"]
 
@@ -20,17 +25,21 @@ def validate(
     *,
     as_of: datetime.date | None = None,
     profile: Profile | str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ValidationReport:
     """
     Check a plan against every rule of the catalogue and return the complete report.
 
     Args:
         plan_or_document: An `ActionPlan`, an OGP JSON document as a `dict`, or JSON text.
-            For a document, the ``schema.*`` findings come first; the rules run only on a
-            document that could be read.
+            For a document with errors, the ``schema.*`` findings come first, then the
+            findings of the rules on every part of the document that could be read, and a
+            ``schema.unchecked`` info that lists the parts they could not check.
         as_of: The date deadlines are checked against; without it no ``deadline.*`` rule runs.
         profile: ``"local"``, ``"national"`` or a `Profile`; by default the one of the
             member's ``membership``.
+        limits: The limits of a document (`ogpmodel.Limits`); beyond them a ``limits.*``
+            finding.
 
     Returns:
         Every finding, in catalogue order, with the versions that produced them.
@@ -42,13 +51,41 @@ def validate(
     >>> validate('{"schema_version": "1.0"').errors[0].code
     'schema.invalid-json'
     """
+    if profile is not None and not isinstance(profile, Profile) and profile not in PROFILES:
+        msg = f"profile must be a Profile or one of {sorted(PROFILES)} (got {profile!r})"
+        raise ValueError(msg)
     if isinstance(plan_or_document, ActionPlan):
-        plan: ActionPlan | None = plan_or_document
-        report = ValidationReport([])
-    elif isinstance(plan_or_document, (str, bytes, bytearray)):
-        plan, report = read_text(plan_or_document)
+        return ValidationReport(list(check_plan(plan_or_document, as_of=as_of, profile=profile)))
+    if isinstance(plan_or_document, (str, bytes, bytearray)):
+        result = reading_text(plan_or_document, limits)
     else:
-        plan, report = read(plan_or_document)
-    if plan is None:
-        return report
-    return report.merge(check_plan(plan, as_of=as_of, profile=profile))
+        result = reading(plan_or_document, limits)
+    if result.plan is not None:
+        return result.report.merge(check_plan(result.plan, as_of=as_of, profile=profile))
+    return result.report.merge(_partial_findings(result, as_of=as_of, profile=profile))
+
+
+#: The rules whose findings name another entity by id (which may be in a part left unread).
+_REFERENCE_CODES = frozenset(
+    {"reference.unknown-stakeholder", "reference.unknown-goal", "reference.unknown-commitment"}
+)
+
+
+def _partial_findings(
+    result: Reading, *, as_of: datetime.date | None, profile: Profile | str | None
+) -> Iterator[Finding]:
+    """The rules' findings on the readable part of a document with errors, and what was left."""
+    checked = result.checked
+    if checked is None:
+        return
+    if result.partial is not None:
+        for finding in check_plan(result.partial, as_of=as_of, profile=profile):
+            if finding.code in _REFERENCE_CODES and finding.params.get("id") in checked.dropped_ids:
+                continue  # the entity it names is in a part with errors, not absent
+            yield attrs.evolve(finding, path=checked.original_path(finding.path))
+    unread = ("",) if result.partial is None else checked.dropped
+    if unread:
+        shown = [p or "/" for p in unread[:10]]
+        if len(unread) > 10:
+            shown.append(f"… ({len(unread) - 10} more)")
+        yield Finding("schema.unchecked", Severity.INFO, "", {"count": len(unread), "paths": shown})

@@ -117,3 +117,66 @@ class TestSchemaToModel:
         assert python == rust
         calendar_only = {f.params.get("expected") for f in findings} == {"real_date"}
         assert (not findings) == python or calendar_only
+
+
+def _paths(value: Any, prefix: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*prefix, index))
+    return found
+
+
+def _mutate(document: dict[str, Any], path: tuple[str | int, ...], value: Any) -> dict[str, Any]:
+    mutated = copy.deepcopy(document)
+    parent: Any = mutated
+    for token in path[:-1]:
+        parent = parent[token]
+    if value is _DELETE and isinstance(parent, dict):
+        del parent[path[-1]]
+    elif value is not _DELETE:
+        parent[path[-1]] = value
+    return mutated
+
+
+_DELETE = object()
+
+
+class TestOneCheckTwoEngines:
+    """The full report derives from the field kinds; the published schema agrees with it."""
+
+    @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+    @given(documents(valid=False), st.data())
+    def test_the_kinds_check_finds_what_the_schema_finds(
+        self, document: dict[str, Any], data: st.DataObject
+    ) -> None:
+        from ogpmodel._document import check
+        from ogpmodel.schema import iter_schema_findings
+
+        for _ in range(data.draw(st.integers(1, 3), label="defects")):
+            paths = [p for p in _paths(document) if p]
+            path = data.draw(st.sampled_from(paths), label="path")
+            value = data.draw(
+                st.just(_DELETE) | replacements | st.sampled_from(["bogus", "2023-02-30", ""]),
+                label="value",
+            )
+            document = _mutate(document, path, value)
+        ours = {(f.code, f.path) for f in check(document).findings}
+        schemas = {(f.code, f.path) for f in iter_schema_findings(document)}
+        if document.get("schema_version", "1.0") not in ("1.0", None):
+            # Another version is not read further; the schema also reports its other errors.
+            assert {("schema.version", "/schema_version")} == ours
+            assert ours <= schemas
+            return
+        calendar = {
+            (f.code, f.path)
+            for f in check(document).findings
+            if f.params.get("expected") == "real_date"
+        }
+        # The same places; at a place where the schema reports a type and a format error, the
+        # full report gives the type error alone.
+        assert ours - calendar <= schemas
+        assert {p for _, p in schemas} == {p for _, p in ours - calendar}

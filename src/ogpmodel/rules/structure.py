@@ -203,4 +203,59 @@ define(
     es="Este texto es obligatorio y no puede estar vacío.",
 )
 
+# --- the limits of a document (ogpmodel.Limits) and what the rules could not check ------------
+
+_LIMITS = "design (ogpmodel.Limits: at least ten times what real plans need)"
+
+define(
+    "limits.document-size",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_LIMITS,
+    title_en="the document is larger than the size limit; it is not read.",
+    title_es="el documento supera el tamaño máximo; no se lee.",
+    en="The document has {size} characters or bytes; the limit is {limit}.",
+    es="El documento tiene {size} caracteres o bytes; el máximo es {limit}.",
+)
+define(
+    "limits.depth",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_LIMITS,
+    title_en="arrays and objects are nested deeper than the depth limit.",
+    title_es="arreglos y objetos anidados más allá de la profundidad máxima.",
+    en="Arrays and objects are nested more than {limit} levels deep here.",
+    es="Aquí hay arreglos y objetos anidados a más de {limit} niveles.",
+)
+define(
+    "limits.string-length",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_LIMITS,
+    title_en="a string is longer than the string-length limit.",
+    title_es="una cadena supera la longitud máxima.",
+    en="This string has {length} characters; the limit is {limit}.",
+    es="Esta cadena tiene {length} caracteres; el máximo es {limit}.",
+)
+define(
+    "limits.items",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_LIMITS,
+    title_en="an array or an object has more items than the item limit.",
+    title_es="un arreglo o un objeto tiene más elementos que el máximo.",
+    en="This array or object has {count} items; the limit is {limit}.",
+    es="Este arreglo u objeto tiene {count} elementos; el máximo es {limit}.",
+)
+define(
+    "schema.unchecked",
+    severity=Severity.INFO,
+    family="structure",
+    source="design",
+    title_en="the rules could not check the parts of a document that have errors.",
+    title_es="las reglas no pudieron revisar las partes del documento que tienen errores.",
+    en="The rules did not check {count} part(s) with errors: {paths}.",
+    es="Las reglas no revisaron {count} parte(s) con errores: {paths}.",
+)
+
 __all__: list[str] = []

@@ -1,0 +1,610 @@
+"""
+An OGP JSON document checked against the model's declared field kinds, in one pass.
+
+`check` walks a parsed document the way the JSON Schema describes it (both derive from the
+kinds of `ogpmodel._fields`) and returns every problem at once: wrong types, unknown and missing
+fields, codes outside their codelist, malformed and impossible dates, blank required text, and
+the `limits` of a document. It also returns the readable part: the document without the fields
+and list items that are wrong, so that the rules can still run on everything that could be
+read. The walk is iterative (no recursion, whatever the nesting) and linear in the size of the
+document, so that failing costs about what loading costs.
+"""
+
+import datetime
+import difflib
+import functools
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ogpmodel import _patterns
+from ogpmodel._fields import (
+    FORMATS,
+    Bool,
+    Code,
+    Const,
+    Country,
+    Date,
+    Entity,
+    EventOf,
+    Extensions,
+    Kind,
+    ListOf,
+    OpenCode,
+    PartialDateKind,
+    State,
+    String,
+    TextKind,
+    kinds_of,
+)
+from ogpmodel._resources import SCHEMA_VERSION
+from ogpmodel._scalars import PartialDate
+from ogpmodel.codelists import COUNTRIES, AssessmentType
+from ogpmodel.errors import InvalidValue
+from ogpmodel.model import ActionPlan, EndOfCommitmentReport, InceptionReport, IrmReview
+from ogpmodel.report import Finding, Severity, pointer
+
+__all__ = ["Checked", "Limits", "check", "json_type", "shorten"]
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+@attrs.frozen
+class Limits:
+    """
+    The limits of a document; beyond them it gets a ``limits.*`` finding and is not read.
+
+    Every limit is at least ten times what the largest real plans need; pass your own to
+    `ogpmodel.loads`, `ogpmodel.validate` and the other readers to change them.
+
+    Attributes:
+        max_bytes: The size of the document's text (characters, or bytes when given bytes).
+        max_depth: The nesting of JSON arrays and objects.
+        max_string_length: The characters of one string.
+        max_items: The items of one array, or the members of one object.
+    """
+
+    max_bytes: int = 256 * 1024 * 1024
+    max_depth: int = 160
+    max_string_length: int = 4 * 1024 * 1024
+    max_items: int = 1_000_000
+
+
+#: The limits every reader applies unless given others.
+DEFAULT_LIMITS = Limits()
+
+_ASSESSMENTS: Mapping[str, type] = {
+    cls.type.value: cls for cls in (InceptionReport, EndOfCommitmentReport, IrmReview)
+}
+_ASSESSMENT_CODES = [t.value for t in AssessmentType]
+_LONG = 80
+
+
+def json_type(value: Any) -> str:
+    """The JSON type of a parsed value (``"object"``, ``"array"``, ``"string"``, …)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def shorten(value: Any, length: int = _LONG) -> Any:
+    """*value* for a message: a long string cut to *length* characters with its full length."""
+    if isinstance(value, str) and len(value) > length:
+        return f"{value[: length - 20]}… ({len(value):,} characters)"
+    return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _nearest(value: str, candidates: tuple[str, ...]) -> str | None:
+    if len(value) > _LONG:  # no name of ours is that long; and the search would be slow
+        return None
+    found = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+@functools.cache
+def _fields_of(cls: type) -> tuple[dict[str, Kind], frozenset[str], tuple[str, ...]]:
+    """The kinds of *cls* by wire name, its required wire names, and every wire name."""
+    kinds: dict[str, Kind] = {}
+    required: set[str] = set()
+    for attribute, kind in kinds_of(cls):
+        wire = attribute.metadata.get("wire", attribute.name)
+        kinds[wire] = kind
+        if attribute.default is attrs.NOTHING or attribute.metadata.get("required"):
+            required.add(wire)
+    names = tuple(kinds) + (("type",) if cls in _ASSESSMENTS.values() else ())
+    return kinds, frozenset(required), names
+
+
+@attrs.frozen
+class Checked:
+    """
+    What `check` found.
+
+    Attributes:
+        findings: Every problem, sorted by path.
+        readable: The document without its wrong parts (`None`: nothing could be read).
+        dropped: The JSON Pointers of the parts left out of *readable*.
+        dropped_ids: The ``id`` of each object left out, where it had one.
+        list_map: For each array that lost items (by its pointer in the document), the index
+            in the document of each item it kept.
+    """
+
+    findings: tuple[Finding, ...]
+    readable: dict[str, Any] | None
+    dropped: tuple[str, ...]
+    dropped_ids: frozenset[str]
+    list_map: Mapping[str, tuple[int, ...]]
+
+    def original_path(self, path: str) -> str:
+        """The pointer in the document of *path*, a pointer into `readable`."""
+        if not self.list_map:
+            return path
+        original = ""
+        for token in path.split("/")[1:]:
+            kept = self.list_map.get(original)
+            if kept is not None and token.isdigit() and int(token) < len(kept):
+                token = str(kept[int(token)])
+            original += "/" + token
+        return original
+
+
+_DROP = object()
+
+
+class _Walk:
+    """One check of one document."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.found: list[tuple[tuple[str, ...], Finding]] = []
+        self.seen: set[tuple[str, str]] = set()
+        self.dropped: list[str] = []
+        self.dropped_ids: set[str] = set()
+        self.list_map: dict[str, tuple[int, ...]] = {}
+
+    def report(self, code: str, tokens: Sequence[str | int], **params: Any) -> None:
+        path = pointer(*tokens)
+        if (code, path) in self.seen:
+            return
+        self.seen.add((code, path))
+        severity = Severity.ERROR
+        self.found.append((tuple(str(t) for t in tokens), Finding(code, severity, path, params)))
+
+    # --- values ---------------------------------------------------------------------------
+
+    def value(
+        self,
+        kind: Kind,
+        value: Any,
+        tokens: tuple[str | int, ...],
+        depth: int,
+        new: tuple[Any, ...],
+    ) -> Any:
+        """The readable form of *value*, or `_DROP`; objects and arrays are walked later."""
+        if isinstance(kind, ListOf):
+            if not isinstance(value, list):
+                self.report("schema.type", tokens, expected="array", actual=json_type(value))
+                return _DROP
+            if len(value) > self.limits.max_items:
+                self.report("limits.items", tokens, count=len(value), limit=self.limits.max_items)
+                return _DROP
+            items: list[Any] = []
+            self.todo.append(("list", kind.item, value, tokens, depth + 1, items, new))
+            return items
+        if isinstance(kind, Entity):
+            if isinstance(kind, EventOf):
+                return self.entity(kind.event, value, tokens, depth, state=kind.state_enum)
+            types = kind.types
+            if len(types) > 1:
+                return self.assessment(value, tokens, depth)
+            return self.entity(types[0], value, tokens, depth)
+        if isinstance(value, str) and len(value) > self.limits.max_string_length:
+            self.report(
+                "limits.string-length",
+                tokens,
+                length=len(value),
+                limit=self.limits.max_string_length,
+            )
+            return _DROP
+        return value if self.scalar(kind, value, tokens, depth) else _DROP
+
+    def scalar(self, kind: Kind, value: Any, tokens: tuple[str | int, ...], depth: int) -> bool:
+        if isinstance(kind, TextKind):
+            return self.text(kind, value, tokens)
+        if isinstance(kind, Code):
+            return self.code(kind.enum.__name__, [c.value for c in kind.enum], value, tokens)
+        if isinstance(kind, State):
+            return True  # checked by the event, which knows its lifecycle
+        if isinstance(kind, Country):
+            if not isinstance(value, str):
+                self.report("schema.type", tokens, expected="string", actual=json_type(value))
+                return False
+            if value not in COUNTRIES:
+                self.report("schema.format", tokens, value=shorten(value), expected="country")
+                return False
+            return True
+        if isinstance(kind, Bool):
+            if not isinstance(value, bool):
+                self.report("schema.type", tokens, expected="boolean", actual=json_type(value))
+                return False
+            return True
+        if isinstance(kind, Const):
+            return True  # the version is checked before the walk
+        if isinstance(kind, Extensions):
+            if not isinstance(value, dict):
+                self.report("schema.type", tokens, expected="object", actual=json_type(value))
+                return False
+            return self.json(value, tokens, depth)
+        if isinstance(kind, PartialDateKind):
+            return self.string(FORMATS["PartialDate"].pattern, "partial_date", value, tokens) and (
+                self.real(value, tokens, partial=True)
+            )
+        if isinstance(kind, Date):
+            return self.string(FORMATS["Date"].pattern, "date", value, tokens) and self.real(
+                value, tokens, partial=False
+            )
+        if isinstance(kind, OpenCode):
+            return self.string(_patterns.NON_BLANK, "non_blank", value, tokens)
+        if isinstance(kind, String):
+            if kind.format is None:
+                if not isinstance(value, str):
+                    self.report("schema.type", tokens, expected="string", actual=json_type(value))
+                    return False
+                return True
+            return self.string(kind.format.pattern, kind.format.key, value, tokens)
+        msg = f"no check for the field kind {kind!r}"  # pragma: no cover - every kind has one
+        raise TypeError(msg)
+
+    def string(self, pattern: str, key: str, value: Any, tokens: tuple[str | int, ...]) -> bool:
+        if not isinstance(value, str):
+            self.report("schema.type", tokens, expected="string", actual=json_type(value))
+            return False
+        if not _patterns.matches(pattern, value):
+            self.report("schema.format", tokens, value=shorten(value), expected=key)
+            return False
+        return True
+
+    def real(self, value: str, tokens: tuple[str | int, ...], *, partial: bool) -> bool:
+        try:
+            if partial:
+                PartialDate.parse(value)
+            else:
+                datetime.date.fromisoformat(value)
+        except (InvalidValue, ValueError):
+            self.report("schema.format", tokens, value=value, expected="real_date")
+            return False
+        return True
+
+    def code(
+        self, codelist: str, codes: list[str], value: Any, tokens: tuple[str | int, ...]
+    ) -> bool:
+        if not isinstance(value, str):
+            self.report("schema.type", tokens, expected="string", actual=json_type(value))
+            return False
+        if value not in codes:
+            self.report(
+                "schema.enum",
+                tokens,
+                value=shorten(value),
+                codelist=codelist,
+                allowed=codes,
+                nearest=_nearest(value, tuple(codes)),
+            )
+            return False
+        return True
+
+    def text(self, kind: TextKind, value: Any, tokens: tuple[str | int, ...]) -> bool:
+        if isinstance(value, str):
+            if kind.required and not _patterns.matches(_patterns.NON_BLANK, value):
+                self.report("text.empty", tokens)
+                return False
+            if len(value) > self.limits.max_string_length:
+                return True  # reported by the caller
+            return True
+        if not isinstance(value, dict):
+            self.report("schema.type", tokens, expected="text", actual=json_type(value))
+            return False
+        ok = True
+        if not value:
+            self.report("text.empty", tokens)
+            return False
+        for tag, string in value.items():
+            if not _patterns.matches(_patterns.LANGUAGE_TAG, tag):
+                self.report(
+                    "schema.format", (*tokens, tag), value=shorten(tag), expected="language_tag"
+                )
+                ok = False
+            if not isinstance(string, str):
+                self.report(
+                    "schema.type", (*tokens, tag), expected="string", actual=json_type(string)
+                )
+                ok = False
+            elif len(string) > self.limits.max_string_length:
+                self.report(
+                    "limits.string-length",
+                    (*tokens, tag),
+                    length=len(string),
+                    limit=self.limits.max_string_length,
+                )
+                ok = False
+        if (
+            ok
+            and kind.required
+            and not any(_patterns.matches(_patterns.NON_BLANK, s) for s in value.values())
+        ):
+            self.report("text.empty", tokens)
+            return False
+        return ok
+
+    def json(self, value: Any, tokens: tuple[str | int, ...], depth: int) -> bool:
+        """Free JSON (``extensions``): only the limits apply."""
+        stack: list[tuple[Any, tuple[str | int, ...], int]] = [(value, tokens, depth)]
+        while stack:
+            current, where, level = stack.pop()
+            if level > self.limits.max_depth:
+                self.report("limits.depth", where, limit=self.limits.max_depth)
+                return False
+            if isinstance(current, dict):
+                if len(current) > self.limits.max_items:
+                    self.report(
+                        "limits.items", where, count=len(current), limit=self.limits.max_items
+                    )
+                    return False
+                stack.extend((v, (*where, k), level + 1) for k, v in current.items())
+            elif isinstance(current, list):
+                if len(current) > self.limits.max_items:
+                    self.report(
+                        "limits.items", where, count=len(current), limit=self.limits.max_items
+                    )
+                    return False
+                stack.extend((v, (*where, i), level + 1) for i, v in enumerate(current))
+            elif isinstance(current, str) and len(current) > self.limits.max_string_length:
+                self.report(
+                    "limits.string-length",
+                    where,
+                    length=len(current),
+                    limit=self.limits.max_string_length,
+                )
+                return False
+        return True
+
+    # --- objects ----------------------------------------------------------------------------
+
+    def entity(
+        self,
+        cls: type,
+        value: Any,
+        tokens: tuple[str | int, ...],
+        depth: int,
+        state: Any = None,
+    ) -> Any:
+        if not isinstance(value, dict):
+            self.report("schema.type", tokens, expected="object", actual=json_type(value))
+            return _DROP
+        if depth > self.limits.max_depth:
+            self.report("limits.depth", tokens, limit=self.limits.max_depth)
+            return _DROP
+        new: dict[str, Any] = {}
+        # The object is filled in later (its fields are walked after it); a failure marks it.
+        status = [True]
+        self.todo.append(("object", cls, value, tokens, depth, new, (status, state)))
+        return _Pending(new, status, value)
+
+    def assessment(self, value: Any, tokens: tuple[str | int, ...], depth: int) -> Any:
+        if not isinstance(value, dict):
+            self.report("schema.type", tokens, expected="object", actual=json_type(value))
+            return _DROP
+        tag = value.get("type")
+        if tag is None:
+            self.report("schema.required", (*tokens, "type"), field="type")
+            return _DROP
+        if not self.code("AssessmentType", _ASSESSMENT_CODES, tag, (*tokens, "type")):
+            return _DROP
+        return self.entity(_ASSESSMENTS[tag], value, tokens, depth)
+
+    # --- the walk ---------------------------------------------------------------------------
+
+    def run(self, document: dict[str, Any]) -> Any:
+        self.todo: list[tuple[Any, ...]] = []
+        root = self.entity(ActionPlan, document, (), 1)
+        pending: list[tuple[Any, tuple[str | int, ...], Any, Any]] = []
+        while self.todo:
+            task = self.todo.pop()
+            if task[0] == "object":
+                _, cls, value, tokens, depth, new, (status, state) = task
+                self.walk_object(cls, value, tokens, depth, new, status, state, pending)
+            else:
+                _, item_kind, value, tokens, depth, items, _new = task
+                kept: list[int] = []
+                slots: list[Any] = []
+                for index, item in enumerate(value):
+                    result = self.value(item_kind, item, (*tokens, index), depth, ())
+                    slots.append(result)
+                    kept.append(index)
+                pending.append((_ListPending(items, slots, kept), tokens, None, None))
+        # Resolve from the leaves up: an object with a wrong required field is dropped, and so
+        # is its place in its parent.
+        for entry, tokens, _, _ in reversed(pending):
+            entry.resolve(self, tokens)
+        return root.result() if isinstance(root, _Pending) else None
+
+    def walk_object(
+        self,
+        cls: type,
+        value: dict[str, Any],
+        tokens: tuple[str | int, ...],
+        depth: int,
+        new: dict[str, Any],
+        status: list[bool],
+        state: Any,
+        pending: list[Any],
+    ) -> None:
+        kinds, required, names = _fields_of(cls)
+        if len(value) > self.limits.max_items:
+            self.report("limits.items", tokens, count=len(value), limit=self.limits.max_items)
+            status[0] = False
+            return
+        slots: dict[str, Any] = {}
+        for name, item in value.items():
+            kind = kinds.get(name)
+            if kind is None:
+                if name == "type" and "type" in names:
+                    continue
+                self.report(
+                    "schema.additional-property",
+                    (*tokens, name),
+                    field=shorten(name),
+                    nearest=_nearest(name, names),
+                )
+                continue
+            if item is None:
+                if name in required:
+                    self.report("schema.type", (*tokens, name), expected=_word(kind), actual="null")
+                    if not tokens and name == "schema_version":
+                        self.report(
+                            "schema.version", (name,), value=None, supported=[SCHEMA_VERSION]
+                        )
+                    status[0] = False
+                continue
+            if state is not None and isinstance(kind, State):
+                ok = self.code(state.__name__, [s.value for s in state], item, (*tokens, name))
+                slots[name] = item if ok else _DROP
+                continue
+            slots[name] = self.value(kind, item, (*tokens, name), depth + 1, ())
+        for name in required:
+            if name not in value:
+                if not tokens and name == "schema_version":
+                    self.report(
+                        "schema.version",
+                        ("schema_version",),
+                        value=None,
+                        supported=[SCHEMA_VERSION],
+                    )
+                else:
+                    self.report("schema.required", (*tokens, name), field=name)
+                status[0] = False
+        pending.append((_ObjectPending(new, slots, status, required, value), tokens, None, None))
+
+
+class _Pending:
+    """An object whose fields are still being walked."""
+
+    def __init__(self, new: dict[str, Any], status: list[bool], original: dict[str, Any]) -> None:
+        self.new = new
+        self.status = status
+        self.original = original
+
+    def result(self) -> Any:
+        return self.new if self.status[0] else _DROP
+
+
+class _ObjectPending:
+    def __init__(
+        self,
+        new: dict[str, Any],
+        slots: dict[str, Any],
+        status: list[bool],
+        required: frozenset[str],
+        original: dict[str, Any],
+    ) -> None:
+        self.new, self.slots, self.status = new, slots, status
+        self.required, self.original = required, original
+
+    def resolve(self, walk: _Walk, tokens: tuple[str | int, ...]) -> None:
+        for name, slot in self.slots.items():
+            result = slot.result() if isinstance(slot, _Pending) else slot
+            if result is _DROP:
+                if name in self.required:
+                    self.status[0] = False
+                else:
+                    walk.dropped.append(pointer(*tokens, name))
+                continue
+            self.new[name] = result
+        if not self.status[0]:
+            ident = self.original.get("id")
+            if isinstance(ident, str):
+                walk.dropped_ids.add(ident)
+
+
+class _ListPending:
+    def __init__(self, items: list[Any], slots: list[Any], kept: list[int]) -> None:
+        self.items, self.slots, self.kept = items, slots, kept
+
+    def resolve(self, walk: _Walk, tokens: tuple[str | int, ...]) -> None:
+        kept: list[int] = []
+        for index, slot in zip(self.kept, self.slots, strict=True):
+            result = slot.result() if isinstance(slot, _Pending) else slot
+            if result is _DROP:
+                walk.dropped.append(pointer(*tokens, index))
+                if isinstance(slot, _Pending):
+                    ident = slot.original.get("id")
+                    if isinstance(ident, str):
+                        walk.dropped_ids.add(ident)
+                continue
+            self.items.append(result)
+            kept.append(index)
+        if len(kept) != len(self.slots):
+            walk.list_map[pointer(*tokens)] = tuple(kept)
+
+
+def _word(kind: Kind) -> str:
+    """The JSON type a kind expects, as the schema's type findings name it."""
+    if isinstance(kind, ListOf):
+        return "array"
+    if isinstance(kind, TextKind):
+        return "text"
+    if isinstance(kind, (Entity, Extensions)):
+        return "object"
+    if isinstance(kind, Bool):
+        return "boolean"
+    return "string"
+
+
+def check(document: Any, limits: Limits = DEFAULT_LIMITS) -> Checked:
+    """
+    Check a parsed OGP JSON document: every problem, and the part that can be read.
+
+    A document of another ``schema_version`` gets one ``schema.version`` finding and is not
+    checked further.
+    """
+    if not isinstance(document, dict):
+        finding = Finding(
+            "schema.type", Severity.ERROR, "", {"expected": "object", "actual": json_type(document)}
+        )
+        return Checked((finding,), None, (), frozenset(), {})
+    version = document.get("schema_version")
+    if version is not None and version != SCHEMA_VERSION:
+        shown = version if isinstance(version, str) else json.dumps(version)
+        params = {"value": shorten(shown), "supported": [SCHEMA_VERSION]}
+        finding = Finding("schema.version", Severity.ERROR, "/schema_version", params)
+        return Checked((finding,), None, (), frozenset(), {})
+    walk = _Walk(limits)
+    readable = walk.run(document)
+    findings = tuple(f for _, f in sorted(walk.found, key=lambda pair: pair[0]))
+    return Checked(
+        findings,
+        readable if isinstance(readable, dict) else None,
+        tuple(walk.dropped),
+        frozenset(walk.dropped_ids),
+        walk.list_map,
+    )
+
+
+def iter_problems(document: Any, limits: Limits = DEFAULT_LIMITS) -> Iterator[Finding]:
+    """Yield every problem of *document* (see `check`)."""
+    yield from check(document, limits).findings
