@@ -72,7 +72,17 @@ from ogpmodel.model import (
 from ogpmodel.report import Finding, Severity, ValidationReport
 from ogpmodel.rules import PROFILES, Profile, Rule, explain, rules
 from ogpmodel.schema import schema
-from ogpmodel.serialize import dump, dump_lines, dumps, from_dict, iter_load, load, loads, to_dict
+from ogpmodel.serialize import (
+    Limits,
+    dump,
+    dump_lines,
+    dumps,
+    from_dict,
+    iter_load,
+    load,
+    loads,
+    to_dict,
+)
 from ogpmodel.validation import validate
 from ogpmodel.values import Link, PartialDate, Period, Text
 
@@ -105,6 +115,7 @@ __all__ = [
     "InvalidValue",
     "IrmReview",
     "Jurisdiction",
+    "Limits",
     "Link",
     "Meeting",
     "Member",

@@ -46,7 +46,7 @@ from ogpmodel.errors import InvalidValue
 from ogpmodel.model import ActionPlan, EndOfCommitmentReport, InceptionReport, IrmReview
 from ogpmodel.report import Finding, Severity, pointer
 
-__all__ = ["Checked", "Limits", "check", "json_type", "shorten"]
+__all__ = ["DEFAULT_LIMITS", "Checked", "Limits", "check", "json_type", "shorten", "within_limits"]
 
 
 def __dir__() -> list[str]:
@@ -573,6 +573,30 @@ def _word(kind: Kind) -> str:
     if isinstance(kind, Bool):
         return "boolean"
     return "string"
+
+
+def within_limits(document: Any, limits: Limits = DEFAULT_LIMITS) -> bool:
+    """
+    Whether *document* keeps within *limits* (depth, string length, items): a quick scan.
+
+    The fast path runs it before structuring a document; `check` says where a limit is passed.
+    """
+    max_depth, max_length, max_items = limits.max_depth, limits.max_string_length, limits.max_items
+    stack: list[tuple[Any, int]] = [(document, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        value, depth = pop()
+        if len(value) > max_items or depth > max_depth:
+            return False
+        for item in value.values() if type(value) is dict else value:
+            kind = type(item)
+            if kind is dict or kind is list:
+                push((item, depth + 1))
+            elif kind is str and len(item) > max_length:
+                return False
+        if type(value) is dict and any(len(key) > max_length for key in value):
+            return False
+    return True
 
 
 def check(document: Any, limits: Limits = DEFAULT_LIMITS) -> Checked:

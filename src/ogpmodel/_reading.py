@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from ogpmodel import _converter
-from ogpmodel._document import DEFAULT_LIMITS, Checked, Limits, check
+from ogpmodel._document import DEFAULT_LIMITS, Checked, Limits, check, within_limits
 from ogpmodel._parsing import JSONProblem, decode, parse
 from ogpmodel._resources import SCHEMA_VERSION
 from ogpmodel.errors import InvalidValue
@@ -81,7 +81,8 @@ def reading(data: Any, limits: Limits = DEFAULT_LIMITS) -> Reading:
     The fast path structures the document directly; only when that fails is the document
     checked in full (`ogpmodel._document.check`), for every problem and its readable part.
     """
-    if isinstance(data, dict) and data.get("schema_version") == SCHEMA_VERSION:
+    fast = isinstance(data, dict) and data.get("schema_version") == SCHEMA_VERSION
+    if fast and within_limits(data, limits):
         try:
             return Reading(_converter.structure_plan(data), ValidationReport([]))
         except Exception as error:

@@ -15,11 +15,13 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from ogpmodel import _converter
+from ogpmodel._document import DEFAULT_LIMITS, Limits
 from ogpmodel._reading import read, read_text
 from ogpmodel.errors import InvalidDocument
 from ogpmodel.model import ActionPlan
 
 __all__ = [
+    "Limits",
     "dump",
     "dump_lines",
     "dumps",
@@ -42,14 +44,14 @@ PathOrFile = str | os.PathLike[str] | IO[str]
 Source = str | os.PathLike[str] | IO[str] | IO[bytes]
 
 
-def from_dict(data: Any) -> ActionPlan:
+def from_dict(data: Any, *, limits: Limits = DEFAULT_LIMITS) -> ActionPlan:
     """
     Return the plan of an OGP JSON document given as Python data (a `dict`).
 
     Raises:
         InvalidDocument: The document is not valid OGP JSON; its ``report`` lists every problem.
     """
-    plan, report = read(data)
+    plan, report = read(data, limits)
     if plan is None:
         raise InvalidDocument(report)
     return plan
@@ -61,7 +63,7 @@ def to_dict(plan: ActionPlan) -> dict[str, Any]:
     return {"schema_version": data.pop("schema_version"), **data}
 
 
-def loads(text: str | bytes | bytearray) -> ActionPlan:
+def loads(text: str | bytes | bytearray, *, limits: Limits = DEFAULT_LIMITS) -> ActionPlan:
     """
     Return the plan of an OGP JSON document.
 
@@ -75,7 +77,7 @@ def loads(text: str | bytes | bytearray) -> ActionPlan:
         InvalidDocument: The text is not valid OGP JSON; its ``report`` lists every problem,
             each with a ``schema.*`` code and a JSON Pointer (invalid JSON: line and column).
     """
-    plan, report = read_text(text)
+    plan, report = read_text(text, limits)
     if plan is None:
         raise InvalidDocument(report)
     return plan
@@ -87,7 +89,7 @@ def _open(source: PathOrFile, mode: str) -> tuple[IO[str], bool]:
     return source, False
 
 
-def load(source: Source) -> ActionPlan:
+def load(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> ActionPlan:
     """
     Return the plan of the OGP JSON document in a file (a path or an open file).
 
@@ -100,8 +102,8 @@ def load(source: Source) -> ActionPlan:
     """
     if isinstance(source, (str, os.PathLike)):
         with open(source, "rb") as handle:
-            return loads(handle.read())
-    return loads(source.read())
+            return loads(handle.read(), limits=limits)
+    return loads(source.read(), limits=limits)
 
 
 def dumps(plan: ActionPlan, *, indent: int | None = None) -> str:
@@ -119,7 +121,7 @@ def dump(plan: ActionPlan, target: PathOrFile, *, indent: int | None = 2) -> Non
             handle.close()
 
 
-def iter_load(source: Source) -> Iterator[ActionPlan]:
+def iter_load(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[ActionPlan]:
     """
     Yield the plans of a JSON Lines file, one document per line, reading one line at a time.
 
@@ -131,16 +133,16 @@ def iter_load(source: Source) -> Iterator[ActionPlan]:
     """
     if isinstance(source, (str, os.PathLike)):
         with open(source, "rb") as handle:
-            yield from _plans_of_lines(handle)
+            yield from _plans_of_lines(handle, limits)
     else:
-        yield from _plans_of_lines(source)
+        yield from _plans_of_lines(source, limits)
 
 
-def _plans_of_lines(lines: Iterable[str | bytes]) -> Iterator[ActionPlan]:
+def _plans_of_lines(lines: Iterable[str | bytes], limits: Limits) -> Iterator[ActionPlan]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        plan, report = read_text(line)
+        plan, report = read_text(line, limits)
         if plan is None:
             raise InvalidDocument(report, line=number)
         yield plan

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from ogpmodel._catalogue import Rule, all_rules
 from ogpmodel.model import ActionPlan
 from ogpmodel.profiles import Profile, resolve_profile, stage_of
-from ogpmodel.report import Finding
+from ogpmodel.report import Finding, Severity
 from ogpmodel.rules._context import Context
 
 __all__ = ["check_plan"]
@@ -30,5 +30,11 @@ def check_plan(
         if rule.needs_as_of and as_of is None:
             continue
         severity = rule.severity_for(stage)
-        for hit in rule.check(context):
+        try:
+            hits = list(rule.check(context))
+        except Exception as error:
+            params = {"rule": rule.code, "error": f"{type(error).__name__}: {error}"[:200]}
+            yield Finding("validation.rule-failed", Severity.ERROR, "", params)
+            continue
+        for hit in hits:
             yield Finding(rule.code, severity, hit.path, hit.params)

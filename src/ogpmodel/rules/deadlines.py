@@ -27,9 +27,13 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
 
     >>> _add_months(datetime.date(2023, 1, 31), 1)
     datetime.date(2023, 2, 28)
+    >>> _add_months(datetime.date(9999, 11, 15), 2)
+    datetime.date(9999, 12, 31)
     """
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
+    if year > datetime.MAXYEAR:  # a deadline after the last day there is: never due
+        return datetime.date.max
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 

@@ -257,5 +257,15 @@ define(
     en="The rules did not check {count} part(s) with errors: {paths}.",
     es="Las reglas no revisaron {count} parte(s) con errores: {paths}.",
 )
+define(
+    "validation.rule-failed",
+    severity=Severity.ERROR,
+    family="structure",
+    source="design",
+    title_en="a rule could not check the plan (a defect of ogpmodel: please report it).",
+    title_es="una regla no pudo revisar el plan (un defecto de ogpmodel: por favor, infórmelo).",
+    en="The rule {rule} could not check this plan ({error}); please report it.",
+    es="La regla {rule} no pudo revisar este plan ({error}); por favor, infórmelo.",
+)
 
 __all__: list[str] = []
