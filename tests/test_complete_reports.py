@@ -224,3 +224,102 @@ def test_a_failing_rule_is_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
     (failed,) = report.by_code("validation.rule-failed")
     assert failed.params["rule"] == "plan.no-forum"
     assert "ZeroDivisionError: boom" in failed.message
+
+
+class TestNesting:
+    @staticmethod
+    def chain(levels: int) -> ogpmodel.Milestone:
+        milestone = ogpmodel.Milestone(
+            id=f"m{levels}", title=ogpmodel.Text("x"), status=ogpmodel.MilestoneStatus.PLANNED
+        )
+        for level in range(levels - 1, 0, -1):
+            milestone = ogpmodel.Milestone(
+                id=f"m{level}",
+                title=ogpmodel.Text("x"),
+                status=ogpmodel.MilestoneStatus.PLANNED,
+                milestones=(milestone,),
+            )
+        return milestone
+
+    def test_the_deepest_milestones_the_api_builds_round_trip(self) -> None:
+        deepest = self.chain(ogpmodel.MAX_MILESTONE_DEPTH)
+        plan = ogpmodel.loads(json.dumps(BASE))
+        commitment = attrs_evolve(plan.commitments[0], milestones=(deepest,))
+        plan = attrs_evolve(plan, commitments=(commitment, *plan.commitments[1:]))
+        plan = attrs_evolve(plan, extensions={"deep": _nested(ogpmodel_json_depth() - 1)})
+        assert ogpmodel.loads(ogpmodel.dumps(plan)) == plan
+        assert hash(plan) == hash(ogpmodel.loads(ogpmodel.dumps(plan)))
+        assert repr(plan)
+        assert ogpmodel.validate(plan).findings is not None
+
+    def test_deeper_milestones_are_refused_when_built(self) -> None:
+        with pytest.raises(ogpmodel.InvalidValue, match="nested at most"):
+            self.chain(ogpmodel.MAX_MILESTONE_DEPTH + 1)
+
+    def test_deeper_extensions_are_refused_when_built(self) -> None:
+        with pytest.raises(ogpmodel.InvalidValue, match="nested at most"):
+            ogpmodel.Goal(
+                id="g", text=ogpmodel.Text("x"), extensions={"deep": _nested(ogpmodel_json_depth())}
+            )
+
+    @pytest.mark.parametrize("levels", [40, 200, 2000])
+    def test_deeper_milestones_in_a_document_are_a_finding(self, levels: int) -> None:
+        doc = document()
+        milestone: dict[str, Any] = {"id": "x", "title": "x", "status": "planned"}
+        for _ in range(levels):
+            milestone = {"id": "x", "title": "x", "status": "planned", "milestones": [milestone]}
+        doc["commitments"][0]["milestones"] = [milestone]
+        text = json.dumps(doc) if levels < 400 else _dumps_deep(doc)
+        report = ogpmodel.validate(text)
+        assert "limits.depth" in report.codes
+        with pytest.raises(ogpmodel.InvalidDocument):
+            ogpmodel.loads(text)
+
+
+def attrs_evolve(obj: Any, **changes: Any) -> Any:
+    import attrs
+
+    return attrs.evolve(obj, **changes)
+
+
+def ogpmodel_json_depth() -> int:
+    from ogpmodel._json import MAX_DEPTH
+
+    return MAX_DEPTH
+
+
+def _nested(levels: int) -> Any:
+    value: Any = []
+    for _ in range(levels - 1):
+        value = [value]
+    return value
+
+
+def _dumps_deep(value: Any) -> str:
+    """JSON text of a value too deep for `json.dumps`."""
+    stack: list[Any] = [value]
+    out: list[str] = []
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _Raw):
+            out.append(item.text)
+        elif isinstance(item, dict):
+            parts: list[Any] = [_Raw("{")]
+            for i, (k, v) in enumerate(item.items()):
+                parts += [_Raw(("," if i else "") + json.dumps(k) + ":"), v]
+            parts.append(_Raw("}"))
+            stack.extend(reversed(parts))
+        elif isinstance(item, list):
+            parts = [_Raw("[")]
+            for i, v in enumerate(item):
+                parts += ([_Raw(",")] if i else []) + [v]
+            parts.append(_Raw("]"))
+            stack.extend(reversed(parts))
+        else:
+            out.append(json.dumps(item))
+    return "".join(out)
+
+
+class _Raw:
+    def __init__(self, text: str) -> None:
+        self.text = text

@@ -45,6 +45,7 @@ from ogpmodel.lifecycle import (
     transition,
 )
 from ogpmodel.model import (
+    MAX_MILESTONE_DEPTH,
     SCHEMA_VERSION,
     ActionPlan,
     Assessment,
@@ -88,6 +89,7 @@ from ogpmodel.values import Link, PartialDate, Period, Text
 
 __all__ = [
     "DIOG",
+    "MAX_MILESTONE_DEPTH",
     "PROFILES",
     "SCHEMA_VERSION",
     "ActionPlan",

@@ -43,7 +43,14 @@ from ogpmodel._resources import SCHEMA_VERSION
 from ogpmodel._scalars import PartialDate
 from ogpmodel.codelists import COUNTRIES, AssessmentType
 from ogpmodel.errors import InvalidValue
-from ogpmodel.model import ActionPlan, EndOfCommitmentReport, InceptionReport, IrmReview
+from ogpmodel.model import (
+    MAX_MILESTONE_DEPTH,
+    ActionPlan,
+    EndOfCommitmentReport,
+    InceptionReport,
+    IrmReview,
+    Milestone,
+)
 from ogpmodel.report import Finding, Severity, pointer
 
 __all__ = ["DEFAULT_LIMITS", "Checked", "Limits", "check", "json_type", "shorten", "within_limits"]
@@ -455,6 +462,10 @@ class _Walk:
         pending: list[Any],
     ) -> None:
         kinds, required, names = _fields_of(cls)
+        if cls is Milestone and sum(t == "milestones" for t in tokens) > MAX_MILESTONE_DEPTH:
+            self.report("limits.depth", tokens, limit=MAX_MILESTONE_DEPTH)
+            status[0] = False
+            return
         if len(value) > self.limits.max_items:
             self.report("limits.items", tokens, count=len(value), limit=self.limits.max_items)
             status[0] = False

@@ -55,27 +55,39 @@ class FrozenObject(Mapping[str, Any]):
 _EMPTY: Mapping[str, Any] = FrozenObject()
 
 
-def freeze(value: Any, where: str = "extensions") -> Any:
+#: How deep JSON may nest inside ``extensions`` (arrays and objects; real plans use 2 or 3).
+MAX_DEPTH = 64
+
+_SCALARS = (str, bool, int, type(None))
+
+
+def freeze(value: Any, where: str = "extensions", depth: int = 0) -> Any:
     """
     Return *value* as an immutable JSON value, or raise `InvalidValue` naming *where*.
 
-    Objects become read-only mappings and arrays become tuples, recursively.
+    Objects become read-only mappings and arrays become tuples, recursively, at most
+    `MAX_DEPTH` levels deep (so that whatever is built can be written and read back).
     """
-    if value is None or isinstance(value, (str, bool, int)):
+    if type(value) in _SCALARS or isinstance(value, (str, bool, int)):
         return value
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise InvalidValue(where, value, "a finite number (JSON has no NaN or Infinity)")
         return value
+    if depth >= MAX_DEPTH and isinstance(value, (Mapping, list, tuple)):
+        raise InvalidValue(where, "…", f"JSON nested at most {MAX_DEPTH} levels deep")
     if isinstance(value, Mapping):
         out = {}
         for key, item in value.items():
             if not isinstance(key, str):
                 raise InvalidValue(where, key, "a JSON object with string keys")
-            out[key] = freeze(item, f"{where}/{key}")
+            out[key] = item if type(item) in _SCALARS else freeze(item, f"{where}/{key}", depth + 1)
         return FrozenObject(out)
     if isinstance(value, (list, tuple)):
-        return tuple(freeze(item, f"{where}/{i}") for i, item in enumerate(value))
+        return tuple(
+            item if type(item) in _SCALARS else freeze(item, f"{where}/{i}", depth + 1)
+            for i, item in enumerate(value)
+        )
     raise InvalidValue(where, value, "a JSON value (object, array, string, number, bool, null)")
 
 

@@ -39,7 +39,7 @@ def invalid_json(reason: str, line: int | str, column: int | str) -> Finding:
     )
 
 
-def parse(text: str) -> Any:
+def parse(text: str, max_depth: int = 160) -> Any:
     """Parse JSON text strictly: no NaN/Infinity, no duplicate keys."""
     duplicates: list[str] = []
 
@@ -60,8 +60,9 @@ def parse(text: str) -> Any:
         data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except json.JSONDecodeError as error:
         raise JSONProblem(invalid_json(error.msg, error.lineno, error.colno)) from None
-    except RecursionError:
-        raise JSONProblem(invalid_json("the document is nested too deeply", "?", "?")) from None
+    except RecursionError:  # deeper than Python's parser goes: far beyond *max_depth*
+        depth = Finding("limits.depth", Severity.ERROR, "", {"limit": max_depth})
+        raise JSONProblem(depth) from None
     if duplicates:
         key = duplicates[0]
         index = text.find(json.dumps(key))

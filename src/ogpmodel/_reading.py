@@ -122,7 +122,9 @@ def reading_text(text: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS)
             None, ValidationReport([Finding("limits.document-size", Severity.ERROR, "", params)])
         )
     try:
-        data = parse(decode(text) if isinstance(text, (bytes, bytearray)) else text)
+        data = parse(
+            decode(text) if isinstance(text, (bytes, bytearray)) else text, limits.max_depth
+        )
     except JSONProblem as problem:
         return Reading(None, ValidationReport([problem.finding]))
     return reading(data, limits)

@@ -42,6 +42,7 @@ from ogpmodel.errors import AmbiguousId, InvalidValue, UnknownId
 from ogpmodel.values import Link, PartialDate, Period, Text
 
 __all__ = [
+    "MAX_MILESTONE_DEPTH",
     "SCHEMA_VERSION",
     "ActionPlan",
     "Assessment",
@@ -291,6 +292,21 @@ class ProgressReport:
 _HISTORY = "The dated lifecycle events that led to status, oldest first."
 
 
+#: How deep milestones may nest (real trackers nest 2 levels: milestone → indicator).
+MAX_MILESTONE_DEPTH = 32
+
+
+def _height(milestones: tuple["Milestone", ...]) -> int:
+    """How many levels of milestones *milestones* hold (1: no grandchildren), without recursion."""
+    height = 0
+    stack = [(m, 1) for m in milestones]
+    while stack:
+        milestone, level = stack.pop()
+        height = max(height, level)
+        stack.extend((child, level + 1) for child in milestone.milestones)
+    return height
+
+
 def _walk(milestones: tuple["Milestone", ...]) -> Iterator["Milestone"]:
     for milestone in milestones:
         yield milestone
@@ -346,6 +362,14 @@ class Milestone:
     def iter_milestones(self) -> Iterator["Milestone"]:
         """Yield the child milestones at every depth, depth first."""
         return _walk(self.milestones)
+
+    def __attrs_post_init__(self) -> None:
+        if self.milestones and _height(self.milestones) + 1 > MAX_MILESTONE_DEPTH:
+            raise InvalidValue(
+                "Milestone.milestones",
+                f"milestones nested more than {MAX_MILESTONE_DEPTH} levels deep",
+                f"milestones nested at most {MAX_MILESTONE_DEPTH} levels deep",
+            )
 
 
 # Milestones nest: resolve the string annotation of ``milestones`` now that the class exists.
