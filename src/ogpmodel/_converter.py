@@ -16,6 +16,7 @@ The one configured cattrs converter between OGP JSON data and the model.
 """
 
 import datetime
+import functools
 import typing
 from collections.abc import Callable, Mapping
 from enum import Enum
@@ -203,9 +204,14 @@ def configure_converter(converter: cattrs.Converter) -> None:
     _ = TransitionEvent  # generic events are handled by the attrs factories above
 
 
-def make_converter() -> cattrs.Converter:
-    """Return a new converter configured for OGP JSON 1.0."""
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+def make_converter(*, detailed: bool = False) -> cattrs.Converter:
+    """
+    Return a new converter configured for OGP JSON 1.0.
+
+    The default one stops at the first problem (the fast path); a *detailed* one collects every
+    problem with its place.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     configure_converter(converter)
     return converter
 
@@ -214,9 +220,14 @@ def make_converter() -> cattrs.Converter:
 converter: cattrs.Converter = make_converter()
 
 
-def structure_plan(data: Mapping[str, Any]) -> ActionPlan:
+@functools.cache
+def _detailed() -> cattrs.Converter:
+    return make_converter(detailed=True)
+
+
+def structure_plan(data: Mapping[str, Any], *, detailed: bool = False) -> ActionPlan:
     """Structure a document (already checked to be an object) into an `ActionPlan`."""
-    plan: ActionPlan = converter.structure(data, ActionPlan)
+    plan: ActionPlan = (_detailed() if detailed else converter).structure(data, ActionPlan)
     return plan
 
 

@@ -183,6 +183,7 @@ class _Walk:
         self.dropped: list[str] = []
         self.dropped_ids: set[str] = set()
         self.list_map: dict[str, tuple[int, ...]] = {}
+        self.removals: list[tuple[str | int, ...]] = []
 
     def report(self, code: str, tokens: Sequence[str | int], **params: Any) -> None:
         path = pointer(*tokens)
@@ -482,6 +483,7 @@ class _Walk:
                     field=shorten(name),
                     nearest=_nearest(name, names),
                 )
+                self.removals.append((*tokens, name))
                 continue
             if item is None:
                 if name in required:
@@ -521,7 +523,7 @@ class _Pending:
         self.original = original
 
     def result(self) -> Any:
-        return self.new if self.status[0] else _DROP
+        return self.original if self.status[0] else _DROP
 
 
 class _ObjectPending:
@@ -544,8 +546,7 @@ class _ObjectPending:
                     self.status[0] = False
                 else:
                     walk.dropped.append(pointer(*tokens, name))
-                continue
-            self.new[name] = result
+                    walk.removals.append((*tokens, name))
         if not self.status[0]:
             ident = self.original.get("id")
             if isinstance(ident, str):
@@ -554,23 +555,58 @@ class _ObjectPending:
 
 class _ListPending:
     def __init__(self, items: list[Any], slots: list[Any], kept: list[int]) -> None:
-        self.items, self.slots, self.kept = items, slots, kept
+        self.slots, self.kept = slots, kept
 
     def resolve(self, walk: _Walk, tokens: tuple[str | int, ...]) -> None:
-        kept: list[int] = []
         for index, slot in zip(self.kept, self.slots, strict=True):
             result = slot.result() if isinstance(slot, _Pending) else slot
             if result is _DROP:
                 walk.dropped.append(pointer(*tokens, index))
+                walk.removals.append((*tokens, index))
                 if isinstance(slot, _Pending):
                     ident = slot.original.get("id")
                     if isinstance(ident, str):
                         walk.dropped_ids.add(ident)
-                continue
-            self.items.append(result)
-            kept.append(index)
-        if len(kept) != len(self.slots):
-            walk.list_map[pointer(*tokens)] = tuple(kept)
+
+
+def _without(
+    document: dict[str, Any], removals: list[tuple[str | int, ...]]
+) -> tuple[dict[str, Any], dict[str, tuple[int, ...]]]:
+    """
+    *document* without the parts at *removals*, copying only the containers on their paths.
+
+    Returns the copy and, for each array that lost items, the indices of the items it kept.
+    """
+    root = dict(document)
+    copies: dict[int, Any] = {id(document): root}
+    lost: dict[int, tuple[list[Any], list[Any], str, set[int]]] = {}
+    done: set[tuple[str | int, ...]] = set()
+    for path in sorted(removals, key=len):
+        if any(path[:n] in done for n in range(1, len(path))):
+            continue  # inside a part already left out
+        done.add(path)
+        node: Any = root
+        original: Any = document
+        for token in path[:-1]:
+            child = original[token]
+            copy = copies.get(id(child))
+            if copy is None:
+                copy = dict(child) if isinstance(child, dict) else list(child)
+                copies[id(child)] = copy
+            node[token] = copy
+            node, original = copy, child
+        last = path[-1]
+        if isinstance(node, dict):
+            node.pop(last, None)
+        else:
+            entry = lost.setdefault(id(node), (node, original, pointer(*path[:-1]), set()))
+            entry[3].add(int(last))
+    kept_map: dict[str, tuple[int, ...]] = {}
+    for node, original, where, gone in lost.values():
+        kept = tuple(i for i in range(len(original)) if i not in gone)
+        node[:] = [node[i] for i in kept]
+        kept_map[where] = kept
+    return root, kept_map
 
 
 def _word(kind: Kind) -> str:
@@ -629,15 +665,13 @@ def check(document: Any, limits: Limits = DEFAULT_LIMITS) -> Checked:
         finding = Finding("schema.version", Severity.ERROR, "/schema_version", params)
         return Checked((finding,), None, (), frozenset(), {})
     walk = _Walk(limits)
-    readable = walk.run(document)
+    root = walk.run(document)
     findings = tuple(f for _, f in sorted(walk.found, key=lambda pair: pair[0]))
-    return Checked(
-        findings,
-        readable if isinstance(readable, dict) else None,
-        tuple(walk.dropped),
-        frozenset(walk.dropped_ids),
-        walk.list_map,
-    )
+    readable: dict[str, Any] | None = None
+    list_map: dict[str, tuple[int, ...]] = {}
+    if isinstance(root, dict):
+        readable, list_map = _without(document, walk.removals)
+    return Checked(findings, readable, tuple(walk.dropped), frozenset(walk.dropped_ids), list_map)
 
 
 def iter_problems(document: Any, limits: Limits = DEFAULT_LIMITS) -> Iterator[Finding]:

@@ -74,32 +74,40 @@ class Reading:
     checked: Checked | None = None
 
 
-def reading(data: Any, limits: Limits = DEFAULT_LIMITS) -> Reading:
+def reading(data: Any, limits: Limits = DEFAULT_LIMITS, *, partial: bool = False) -> Reading:
     """
     Read parsed OGP JSON data, never raising for bad data.
 
-    The fast path structures the document directly; only when that fails is the document
-    checked in full (`ogpmodel._document.check`), for every problem and its readable part.
+    The fast path structures the document directly, stopping at the first problem; only when
+    that fails is the document checked in full (`ogpmodel._document.check`), for every problem
+    and, with *partial*, the plan of its readable part (for the rules).
     """
-    fast = isinstance(data, dict) and data.get("schema_version") == SCHEMA_VERSION
-    if fast and within_limits(data, limits):
+    failed = False
+    if (
+        isinstance(data, dict)
+        and data.get("schema_version") == SCHEMA_VERSION
+        and within_limits(data, limits)
+    ):
         try:
             return Reading(_converter.structure_plan(data), ValidationReport([]))
-        except Exception as error:
-            failure: BaseException | None = error
-    else:
-        failure = None
+        except Exception:
+            failed = True
     checked = check(data, limits)
     findings = list(checked.findings)
-    if not findings and failure is not None:
-        findings = list(_cattrs_findings(failure))
-    partial = None
-    if checked.readable is not None:
+    if not findings and failed:  # the check and the converter disagree: say where it failed
         try:
-            partial = _converter.structure_plan(checked.readable)
+            _converter.structure_plan(data, detailed=True)
+        except Exception as error:
+            findings = list(_cattrs_findings(error))
+    readable = None
+    if partial and checked.readable is not None:
+        try:
+            readable = _converter.structure_plan(checked.readable)
         except Exception:
-            partial = None
-    return Reading(None, ValidationReport(findings), partial, checked)
+            readable = None
+    # The document's dicts are not needed any more: let them go before the rules run.
+    checked = attrs.evolve(checked, readable=None)
+    return Reading(None, ValidationReport(findings), readable, checked)
 
 
 def read(data: Any, limits: Limits = DEFAULT_LIMITS) -> tuple[ActionPlan | None, ValidationReport]:
@@ -114,7 +122,9 @@ def read(data: Any, limits: Limits = DEFAULT_LIMITS) -> tuple[ActionPlan | None,
     return result.plan, result.report
 
 
-def reading_text(text: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS) -> Reading:
+def reading_text(
+    text: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS, *, partial: bool = False
+) -> Reading:
     """Read OGP JSON text or bytes (see `reading`)."""
     if len(text) > limits.max_bytes:
         params = {"size": len(text), "limit": limits.max_bytes}
@@ -122,12 +132,11 @@ def reading_text(text: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS)
             None, ValidationReport([Finding("limits.document-size", Severity.ERROR, "", params)])
         )
     try:
-        data = parse(
-            decode(text) if isinstance(text, (bytes, bytearray)) else text, limits.max_depth
-        )
+        source = decode(text) if isinstance(text, (bytes, bytearray)) else text
+        data = parse(source, limits.max_depth)
     except JSONProblem as problem:
         return Reading(None, ValidationReport([problem.finding]))
-    return reading(data, limits)
+    return reading(data, limits, partial=partial)
 
 
 def read_text(

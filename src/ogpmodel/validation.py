@@ -57,9 +57,9 @@ def validate(
     if isinstance(plan_or_document, ActionPlan):
         return ValidationReport(list(check_plan(plan_or_document, as_of=as_of, profile=profile)))
     if isinstance(plan_or_document, (str, bytes, bytearray)):
-        result = reading_text(plan_or_document, limits)
+        result = reading_text(plan_or_document, limits, partial=True)
     else:
-        result = reading(plan_or_document, limits)
+        result = reading(plan_or_document, limits, partial=True)
     if result.plan is not None:
         return result.report.merge(check_plan(result.plan, as_of=as_of, profile=profile))
     return result.report.merge(_partial_findings(result, as_of=as_of, profile=profile))
