@@ -295,23 +295,18 @@ def scaling_section(table: Table, options: Options, texts: list[str]) -> None:
 
 def _corpus_scaling(table: Table, options: Options, texts: list[str]) -> None:
     tens = corpus_texts(10 * len(texts), options.seed)
-    # The loads of each size keep their plans for the dumps and validate of the same size (the
-    # first round runs them in this order), so the 10x corpus is loaded only by its own timing.
-    loaded: dict[str, list[ogpmodel.ActionPlan]] = {}
-
-    def load(name: str, lines: list[str]) -> None:
-        loaded.pop(name, None)
-        loaded[name] = [ogpmodel.loads(t) for t in lines]
-
+    _log(f"scaling: loading the {len(tens)} plans of the 10x corpus")
+    plans = [ogpmodel.loads(t) for t in texts]
+    plans10 = [ogpmodel.loads(t) for t in tens]
     competitors = [
-        Competitor("loads 1x", lambda: load("1x", texts)),
-        Competitor("loads 10x", lambda: load("10x", tens)),
-        Competitor("dumps 1x", lambda: [ogpmodel.dumps(p) for p in loaded["1x"]]),
-        Competitor("dumps 10x", lambda: [ogpmodel.dumps(p) for p in loaded["10x"]]),
-        Competitor("validate 1x", lambda: [ogpmodel.validate(p) for p in loaded["1x"]]),
-        Competitor("validate 10x", lambda: [ogpmodel.validate(p) for p in loaded["10x"]]),
+        Competitor("loads 1x", _each(ogpmodel.loads, texts)),
+        Competitor("loads 10x", _each(ogpmodel.loads, tens)),
+        Competitor("dumps 1x", _each(ogpmodel.dumps, plans)),
+        Competitor("dumps 10x", _each(ogpmodel.dumps, plans10)),
+        Competitor("validate 1x", _each(ogpmodel.validate, plans)),
+        Competitor("validate 10x", _each(ogpmodel.validate, plans10)),
     ]
-    rounds = min(options.rounds, 3)
+    rounds = min(options.rounds, 5)
     _log(f"scaling: {len(tens)} vs {len(texts)} plans, {rounds} rounds")
     times = round_robin(competitors, rounds, warmup=0, progress=lambda m: _log(f"scaling: {m}"))
     for verb in ("loads", "dumps", "validate"):

@@ -341,7 +341,8 @@ def _milestone(
         (_CLOSED_MILESTONE, _CLOSED_WEIGHTS) if closed else (_OPEN_MILESTONE, _OPEN_WEIGHTS)
     )
     status = rng.choices(choices, weights)[0]
-    steps = rng.choice(_MILESTONE_PATHS[status])
+    paths = _MILESTONE_PATHS[status]
+    steps = paths[0] if rng.random() < 0.5 else rng.choice(paths)  # single moves are common
     history, moved = _history(w, _M.PLANNED, steps, *window, everyone, frozenset({_M.CANCELLED}))
     progress: tuple[ProgressReport, ...] = ()
     if steps and rng.random() < 0.05:
@@ -446,10 +447,10 @@ def _commitment(
         id=identifier,
         title=w.text(3, 7),
         status=status,
-        problem=w.text(6, 14, maps=0.15),
-        status_quo=w.maybe_text(0.3, 6, 14),
-        action=w.text(6, 14, maps=0.15),
-        expected_results=w.maybe_text(0.3, 6, 14),
+        problem=w.text(5, 12, maps=0.15),
+        status_quo=w.maybe_text(0.3, 5, 10),
+        action=w.text(5, 12, maps=0.15),
+        expected_results=w.maybe_text(0.3, 5, 10),
         vision_goal_id=rng.choice(goals).id,
         ogp_values=tuple(values),
         policy_areas=tuple(rng.sample(_POLICY_AREAS, rng.randint(1, 3))),
@@ -596,8 +597,8 @@ def random_plan(seed: int, index: int) -> ActionPlan:
         status=PlanStatus.ENDED if ended else PlanStatus.IMPLEMENTATION,
         history=tuple(history),
         submitted_on=submitted,
-        description=w.maybe_text(0.7, 25, 50),
-        strategic_vision=StrategicVision(text=w.text(15, 30), goals=goals),
+        description=w.maybe_text(0.7, 15, 30),
+        strategic_vision=StrategicVision(text=w.text(10, 20), goals=goals),
         stakeholders=stakeholders,
         point_of_contact_id=stakeholders[0].id,
         forum=Forum(name=w.text(3, 6), member_ids=forum_members, meetings=meetings),

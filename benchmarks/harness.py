@@ -7,6 +7,10 @@ before each run. A competitor's figure is the median of its rounds, its spread t
 interquartile range; the ratio of two competitors is the median of their per-round ratios
 (same round, same machine load), with that ratio's interquartile range. The machine may be
 shared: the per-round ratios are what to trust first.
+
+The inputs prepared before the rounds (the corpus, its plans, the peers' objects) are moved to
+the garbage collector's permanent generation (`gc.freeze`), so a collection during one
+competitor's run traverses what that run allocates, not every other competitor's inputs.
 """
 
 import gc
@@ -55,16 +59,21 @@ def round_robin(
         for competitor in competitors:
             competitor.run()
     times: Timings = {c.name: [] for c in competitors}
-    for number in range(rounds):
-        shift = number % len(competitors)
-        for competitor in (*competitors[shift:], *competitors[:shift]):
-            gc.collect()
-            start = time.perf_counter()
-            competitor.run()
-            elapsed = time.perf_counter() - start
-            times[competitor.name].append(elapsed / competitor.per)
-        if progress is not None:
-            progress(f"round {number + 1}/{rounds}")
+    gc.collect()
+    gc.freeze()
+    try:
+        for number in range(rounds):
+            shift = number % len(competitors)
+            for competitor in (*competitors[shift:], *competitors[:shift]):
+                gc.collect()
+                start = time.perf_counter()
+                competitor.run()
+                elapsed = time.perf_counter() - start
+                times[competitor.name].append(elapsed / competitor.per)
+            if progress is not None:
+                progress(f"round {number + 1}/{rounds}")
+    finally:
+        gc.unfreeze()
     return times
 
 
