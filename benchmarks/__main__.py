@@ -306,7 +306,7 @@ def _corpus_scaling(table: Table, options: Options, texts: list[str]) -> None:
         Competitor("validate 1x", _each(ogpmodel.validate, plans)),
         Competitor("validate 10x", _each(ogpmodel.validate, plans10)),
     ]
-    rounds = min(options.rounds, 5)
+    rounds = min(options.rounds, 3)  # a 10x round loads 2,000 plans: about a minute
     _log(f"scaling: {len(tens)} vs {len(texts)} plans, {rounds} rounds")
     times = round_robin(competitors, rounds, warmup=0, progress=lambda m: _log(f"scaling: {m}"))
     for verb in ("loads", "dumps", "validate"):
