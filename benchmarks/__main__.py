@@ -1,108 +1,560 @@
 """
-``make bench``: speed and memory figures, with the ratios that show how they scale.
+``make bench``: ogpmodel against its peers, interleaved, in one table.
 
-- validation time per plan for a small plan and a 10x larger one (linear: ratio near 10);
-- ``loads``/``dumps`` time for the same two plans;
-- the slow path (a document with errors, full JSON Schema report) against the fast path;
-- peak memory of reading a JSON Lines corpus with ``iter_load`` for N and 10N plans
-  (bounded: ratio near 1).
+Run ``python -m benchmarks [--plans N] [--rounds R] [--seed S] [--full]``. Every comparison is a
+group of competitors timed round-robin in this one process (`benchmarks.harness`): a row gives
+the subject's and the baseline's medians with their spread (interquartile range over median),
+and the median of the per-round ratios subject / baseline with its interquartile range.
 
-Times are the best of several runs (``time.perf_counter``); memory is ``tracemalloc``'s peak.
+Sections (each a few rows of the table):
+
+- **corpus**: per plan of a seeded corpus (`benchmarks.corpus`, 200 plans by default):
+  ``loads`` against ``json.loads``, ``orjson.loads``, pydantic ``model_validate_json`` and
+  msgspec ``decode``; ``dumps`` against ``json.dumps``, ``orjson.dumps``, pydantic
+  ``model_dump_json`` and msgspec ``encode``; ``validate(plan)`` against ``loads``.
+- **report**: the full report on a document with 1, 1,000 (and, with ``--full``, 100,000)
+  bad codelist values against loading the same document with valid codes.
+- **startup**: ``import ogpmodel`` and the command line ``ogpmodel validate FILE`` against
+  ``python -c pass`` (subprocesses).
+- **scaling**: the 10x corpus against the 1x corpus (load, dump, validate; ratio near 10 is
+  linear), and one plan 10x larger than another (validate, dumps, loads, the slow path).
+- **memory**: what the loaded objects hold (``tracemalloc``) against the same documents as
+  dicts, for ogpmodel, pydantic and msgspec; ``iter_load``'s peak for N and 10N plans.
+- **strictness**: how many of a fixed list of invalid documents (`benchmarks.strictness`)
+  each checking decoder rejects.
+
+A peer that is not installed shows "not installed". Corpora are cached in
+``benchmarks/.cache/`` (ignored by git).
 """
 
+import argparse
+import functools
+import gc
+import hashlib
+import importlib.metadata
 import json
+import os
 import pathlib
+import platform
+import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
-from functools import partial
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, NamedTuple
 
 import ogpmodel
-from benchmarks.corpus import make_plan
+from benchmarks import peers, strictness
+from benchmarks.corpus import CACHE, bad_code_documents, make_plan, write_corpus
+from benchmarks.harness import Competitor, Figure, Timings, ratio, round_robin, summary
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+EXAMPLE = "examples/maipu-2023-2024.json"
 
 
-def best_of(function: Callable[[], object], repeat: int = 7, number: int = 3) -> float:
-    """The best time of *repeat* runs, each the mean of *number* calls, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for _ in range(number):
-            function()
-        times.append((time.perf_counter() - start) / number)
-    return min(times)
+# --- the table ------------------------------------------------------------------------------------
 
 
-def peak_memory(function: Callable[[], object]) -> float:
-    """The peak traced memory of one call, in bytes."""
-    tracemalloc.start()
-    try:
-        function()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+class Row(NamedTuple):
+    """One line of the table (a heading when only *label* is given)."""
+
+    label: str
+    subject: str = ""
+    baseline: str = ""
+    ratio: str = ""
+    spread: str = ""
 
 
-def row(label: str, small: float, large: float, unit: str = "ms") -> str:
-    """One line of the table: both figures and their ratio."""
-    scale = 1000 if unit == "ms" else 1 / 1024
-    return (
-        f"{label:42} {small * scale:10.2f} {large * scale:10.2f} {unit:>3}   x{large / small:5.2f}"
+def _time(seconds: float) -> str:
+    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):
+        if seconds >= scale:
+            value = seconds / scale
+            return f"{value:.3g} {unit}" if value < 100 else f"{value:.0f} {unit}"
+    return f"{seconds * 1e9:.0f} ns"
+
+
+def _figure(figure: Figure) -> str:
+    return f"{_time(figure.median)} ±{figure.relative_spread * 50:.0f}%"
+
+
+def _ratio(figure: Figure) -> tuple[str, str]:
+    def fmt(value: float) -> str:
+        return f"{value:.3g}" if value < 100 else f"{value:.0f}"
+
+    return f"x{fmt(figure.median)}", f"{fmt(figure.low)}-{fmt(figure.high)}"
+
+
+class Table:
+    """The rows collected so far, printed once at the end."""
+
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+
+    def heading(self, text: str) -> None:
+        """Start a section of the table."""
+        self.rows.append(Row(f"**{text}**"))
+
+    def add(self, row: Row) -> None:
+        """Add one row."""
+        self.rows.append(row)
+
+    def timed(self, label: str, times: Timings, subject: str, baseline: str) -> None:
+        """A row comparing two competitors of one round-robin group."""
+        multiplier, spread = _ratio(ratio(times, subject, baseline))
+        self.rows.append(
+            Row(
+                label,
+                f"{subject}: {_figure(summary(times[subject]))}",
+                f"{baseline}: {_figure(summary(times[baseline]))}",
+                multiplier,
+                spread,
+            )
+        )
+
+    def render(self) -> str:
+        """The table in Markdown, columns aligned."""
+        header = Row("comparison", "subject (median ±IQR/2)", "baseline", "ratio", "ratio IQR")
+        rows = [header, *self.rows]
+        widths = [max(len(getattr(r, f)) for r in rows) for f in Row._fields]
+        lines = []
+        for index, row in enumerate(rows):
+            cells = [getattr(row, f).ljust(w) for f, w in zip(Row._fields, widths, strict=True)]
+            lines.append("| " + " | ".join(cells) + " |")
+            if index == 0:
+                lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+        return "\n".join(lines)
+
+
+def _log(message: str) -> None:
+    sys.stderr.write(f"[{time.strftime('%H:%M:%S')}] {message}\n")
+    sys.stderr.flush()
+
+
+# --- the corpora ----------------------------------------------------------------------------------
+
+
+def _corpus_digest() -> str:
+    """A digest of what the corpus depends on: the generator and the contract."""
+    digest = hashlib.sha256((ROOT / "benchmarks" / "corpus.py").read_bytes())
+    digest.update(json.dumps(ogpmodel.schema(), sort_keys=True).encode())
+    return digest.hexdigest()[:12]
+
+
+def corpus_texts(count: int, seed: int) -> list[str]:
+    """The corpus as JSON texts, written once to the cache and read back on later runs."""
+    path = CACHE / f"corpus-{count}-seed{seed}-{_corpus_digest()}.jsonl"
+    if not path.exists():
+        _log(f"writing the corpus of {count} plans to {path.relative_to(ROOT)}")
+        partial = path.with_suffix(".partial")
+        write_corpus(partial, count, seed)
+        partial.replace(path)
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+# --- the sections ---------------------------------------------------------------------------------
+
+
+class Options(NamedTuple):
+    """The command line's options."""
+
+    plans: int
+    seed: int
+    rounds: int
+    full: bool
+
+
+def _each(function: Callable[[Any], object], items: Sequence[Any]) -> Callable[[], object]:
+    """A pass of *function* over *items*."""
+
+    def run() -> object:
+        return [function(item) for item in items]
+
+    return run
+
+
+def _peer_or_row(table: Table, name: str, label: str, texts: Sequence[str]) -> peers.Peer | None:
+    """The installed peer that decodes every text, or `None` after a row saying why not."""
+    peer = peers.load(name)
+    if peer.decode is None:
+        table.add(Row(label, "not installed"))
+        return None
+    for index, text in enumerate(texts):
+        try:
+            peer.decode(text)
+        except Exception as error:  # the peer refuses a valid plan: say so, do not time it
+            table.add(Row(label, f"rejects corpus plan {index}: {type(error).__name__}"))
+            return None
+    return peer
+
+
+def corpus_section(table: Table, options: Options, texts: list[str]) -> None:
+    """Loads, dumps and validate per plan of the corpus, against the peers."""
+    count = len(texts)
+    table.heading(f"corpus: {count} plans, per plan")
+    plans = [ogpmodel.loads(t) for t in texts]
+    dicts = [json.loads(t) for t in texts]
+    competitors = [
+        Competitor("ogpmodel.loads", _each(ogpmodel.loads, texts), count),
+        Competitor("ogpmodel.dumps", _each(ogpmodel.dumps, plans), count),
+        Competitor("ogpmodel.validate", _each(ogpmodel.validate, plans), count),
+    ]
+    labels = {
+        "json": ("json.loads", "json.dumps"),
+        "orjson": ("orjson.loads", "orjson.dumps"),
+        "pydantic": ("pydantic model_validate_json", "pydantic model_dump_json"),
+        "msgspec": ("msgspec decode", "msgspec encode"),
+    }
+    missing: dict[str, str] = {}
+    for name, (decode_label, encode_label) in labels.items():
+        notes = Table()
+        peer = _peer_or_row(notes, name, decode_label, texts)
+        if peer is None or peer.decode is None or peer.encode is None:
+            missing[name] = notes.rows[0].subject if notes.rows else "not installed"
+            continue
+        decode, encode = peer.decode, peer.encode
+        objects = dicts if not peer.checks else [decode(t) for t in texts]
+        competitors.append(Competitor(decode_label, _each(decode, texts), count))
+        competitors.append(Competitor(encode_label, _each(encode, objects), count))
+    _log(f"corpus: {len(competitors)} competitors, {options.rounds} rounds")
+    times = round_robin(competitors, options.rounds, progress=lambda m: _log(f"corpus: {m}"))
+    for verb, index in (("loads", 0), ("dumps", 1)):
+        for name, pair in labels.items():
+            label = f"{verb} vs {pair[index]}"
+            if name in missing:
+                table.add(Row(label, f"{pair[index]}: {missing[name]}"))
+            else:
+                table.timed(label, times, f"ogpmodel.{verb}", pair[index])
+    table.timed("validate(plan) vs loads", times, "ogpmodel.validate", "ogpmodel.loads")
+
+
+def report_section(table: Table, options: Options) -> None:
+    """The full report on documents with bad codes against loading them with valid codes."""
+    table.heading("report: full report on an invalid document vs loading it valid")
+    for bad in (1, 1000, 100_000):
+        label = f"{bad:,} bad codelist value{'s' if bad > 1 else ''}"
+        if bad == 100_000 and not options.full:
+            table.add(Row(label, "skipped (use --full)"))
+            continue
+        invalid, valid = (json.dumps(d, ensure_ascii=False) for d in bad_code_documents(bad))
+        reports: list[ogpmodel.ValidationReport] = []
+        report = functools.partial(_keep, reports, ogpmodel.validate, invalid)
+        rounds = options.rounds if bad == 1 else min(options.rounds, 5) if bad < 100_000 else 1
+        _log(f"report: {label} ({len(invalid) / 1e6:.1f} MB), {rounds} rounds")
+        times = round_robin(
+            [
+                Competitor("validate(invalid)", report),
+                Competitor("loads(valid)", functools.partial(ogpmodel.loads, valid)),
+            ],
+            rounds,
+            warmup=1 if bad < 100_000 else 0,
+        )
+        found = len(reports[0].by_code("schema.enum"))
+        what = f"{found:,} finding{'s' if found != 1 else ''}" + (
+            ", 1 round" if rounds == 1 else ""
+        )
+        table.timed(f"{label} ({what})", times, "validate(invalid)", "loads(valid)")
+
+
+def _keep(
+    kept: list[ogpmodel.ValidationReport],
+    function: Callable[[str], ogpmodel.ValidationReport],
+    text: str,
+) -> None:
+    """Call *function* on *text* and keep only its latest result in *kept*."""
+    kept[:] = [function(text)]
+
+
+def _subprocess(*args: str) -> Callable[[], object]:
+    def run() -> object:
+        return subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+            [sys.executable, *args], cwd=ROOT, capture_output=True, check=False
+        )
+
+    return run
+
+
+def startup_section(table: Table, options: Options) -> None:
+    """Subprocess start-up costs against a bare interpreter."""
+    table.heading("startup: subprocesses, against `python -c pass`")
+    competitors = [
+        Competitor("python -c pass", _subprocess("-c", "pass")),
+        Competitor("import ogpmodel", _subprocess("-c", "import ogpmodel")),
+        Competitor("ogpmodel validate FILE", _subprocess("-m", "ogpmodel", "validate", EXAMPLE)),
+    ]
+    rounds = max(options.rounds, 7)
+    _log(f"startup: {rounds} rounds")
+    times = round_robin(competitors, rounds)
+    table.timed("import ogpmodel vs python -c pass", times, "import ogpmodel", "python -c pass")
+    table.timed(
+        f"ogpmodel validate {pathlib.Path(EXAMPLE).name} vs python -c pass",
+        times,
+        "ogpmodel validate FILE",
+        "python -c pass",
     )
 
 
-def main() -> int:
-    """Run every benchmark and print the table."""
-    small, large = make_plan(5, 4), make_plan(50, 4)
-    sizes = [sum(1 for _ in p.iter_milestones()) for p in (small, large)]
-    out = sys.stdout
-    out.write(f"plans: {len(small.commitments)} vs {len(large.commitments)} commitments, ")
-    out.write(f"{sizes[0]} vs {sizes[1]} milestones (10x)\n\n")
-    out.write(f"{'':42} {'small':>10} {'10x':>10}        ratio\n")
+def scaling_section(table: Table, options: Options, texts: list[str]) -> None:
+    """The 10x corpus against the 1x corpus, and one 10x larger plan against a small one."""
+    table.heading("scaling: 10x against 1x (ratio near 10 is linear)")
+    _corpus_scaling(table, options, texts)
+    gc.collect()
+    _plan_scaling(table, options)
 
-    for plan in (small, large):
-        report = ogpmodel.validate(plan)
-        if not report.is_valid:
-            out.write(report.to_text() + "\n")
-            return 1
 
-    def pair(
-        label: str, function: Callable[[Any], object], inputs: list[Any], repeat: int = 7
-    ) -> None:
-        small_time, large_time = (
-            best_of(partial(function, item), repeat=repeat) for item in inputs
+def _corpus_scaling(table: Table, options: Options, texts: list[str]) -> None:
+    tens = corpus_texts(10 * len(texts), options.seed)
+    _log(f"scaling: loading the {len(tens)} plans of the 10x corpus")
+    plans = [ogpmodel.loads(t) for t in texts]
+    plans10 = [ogpmodel.loads(t) for t in tens]
+    competitors = [
+        Competitor("loads 1x", _each(ogpmodel.loads, texts)),
+        Competitor("loads 10x", _each(ogpmodel.loads, tens)),
+        Competitor("dumps 1x", _each(ogpmodel.dumps, plans)),
+        Competitor("dumps 10x", _each(ogpmodel.dumps, plans10)),
+        Competitor("validate 1x", _each(ogpmodel.validate, plans)),
+        Competitor("validate 10x", _each(ogpmodel.validate, plans10)),
+    ]
+    rounds = min(options.rounds, 3)  # a 10x round loads 2,000 plans: about a minute
+    _log(f"scaling: {len(tens)} vs {len(texts)} plans, {rounds} rounds")
+    times = round_robin(competitors, rounds, warmup=0, progress=lambda m: _log(f"scaling: {m}"))
+    for verb in ("loads", "dumps", "validate"):
+        table.timed(
+            f"{verb}: {len(tens)} plans vs {len(texts)}",
+            times,
+            f"{verb} 10x",
+            f"{verb} 1x",
         )
-        out.write(row(label, small_time, large_time) + "\n")
 
-    plans = [small, large]
-    texts = [ogpmodel.dumps(p) for p in plans]
-    pair("validate(plan)", ogpmodel.validate, plans)
-    pair("dumps(plan)", ogpmodel.dumps, plans)
-    pair("loads(text), fast path", ogpmodel.loads, texts)
+
+def _plan_scaling(table: Table, options: Options) -> None:
+    small, large = make_plan(5, 4), make_plan(50, 4)
+    small_text, large_text = ogpmodel.dumps(small), ogpmodel.dumps(large)
 
     def broken(text: str) -> str:
         data = json.loads(text)
         data["status"] = "implementaton"
         return json.dumps(data)
 
-    pair(
-        "validate(text with an error), slow path", ogpmodel.validate, [broken(t) for t in texts], 3
+    small_broken, large_broken = broken(small_text), broken(large_text)
+    plan_competitors = [
+        Competitor("validate small", lambda: ogpmodel.validate(small)),
+        Competitor("validate large", lambda: ogpmodel.validate(large)),
+        Competitor("dumps small", lambda: ogpmodel.dumps(small)),
+        Competitor("dumps large", lambda: ogpmodel.dumps(large)),
+        Competitor("loads small", lambda: ogpmodel.loads(small_text)),
+        Competitor("loads large", lambda: ogpmodel.loads(large_text)),
+        Competitor("slow small", lambda: ogpmodel.validate(small_broken)),
+        Competitor("slow large", lambda: ogpmodel.validate(large_broken)),
+    ]
+    _log(f"scaling: one plan, {options.rounds} rounds")
+    times = round_robin(plan_competitors, options.rounds)
+    milestones = [sum(1 for _ in p.iter_milestones()) for p in (small, large)]
+    what = f"a plan of 50 commitments ({milestones[1]} milestones) vs 5 ({milestones[0]})"
+    table.timed(f"validate(plan): {what}", times, "validate large", "validate small")
+    table.timed("dumps(plan): the same plans", times, "dumps large", "dumps small")
+    table.timed("loads(text), fast path: the same plans", times, "loads large", "loads small")
+    table.timed(
+        "validate(text with an error), slow path: the same", times, "slow large", "slow small"
     )
 
-    def count_plans(path: pathlib.Path) -> int:
-        return sum(1 for _ in ogpmodel.iter_load(path))
 
-    peaks: list[float] = []
+def _retained(build: Callable[[], object]) -> tuple[float, object]:
+    """The memory that *build*'s result holds, in bytes (traced), and the result."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        result = build()
+        gc.collect()
+        return tracemalloc.get_traced_memory()[0], result
+    finally:
+        tracemalloc.stop()
+
+
+def _kib(value: float) -> str:
+    return f"{value / 1024:.0f} KiB" if value >= 10 * 1024 else f"{value / 1024:.1f} KiB"
+
+
+def memory_section(table: Table, options: Options, texts: list[str]) -> None:
+    """What the loaded objects hold against the same documents as dicts; iter_load's peak."""
+    sample = texts[: min(len(texts), 50)]
+    count = len(sample)
+    table.heading(f"memory: what {count} loaded plans hold, per plan (tracemalloc)")
+    _log(f"memory: {count} plans")
+    dicts, kept = _retained(_each(json.loads, sample))
+    del kept
+    text_size = sum(len(t.encode()) for t in sample) / count
+    table.add(
+        Row(
+            "dicts (json.loads) vs the JSON text (UTF-8)",
+            f"dicts: {_kib(dicts / count)}",
+            f"text: {_kib(text_size)}",
+            f"x{dicts / count / text_size:.3g}",
+        )
+    )
+    contenders: list[tuple[str, Callable[[str], object] | None, str]] = [
+        ("ogpmodel", ogpmodel.loads, "ogpmodel plans")
+    ]
+    for name, label in (("pydantic", "pydantic models"), ("msgspec", "msgspec structs")):
+        peer = peers.load(name)
+        contenders.append((name, peer.decode, label))
+    for name, decode, label in contenders:
+        if decode is None:
+            table.add(Row(f"{label} vs dicts", f"{name}: not installed"))
+            continue
+        held, kept = _retained(_each(decode, sample))
+        del kept
+        table.add(
+            Row(
+                f"{label} vs dicts",
+                f"{name}: {_kib(held / count)}",
+                f"dicts: {_kib(dicts / count)}",
+                f"x{held / dicts:.3g}",
+            )
+        )
+
+    def peak(path: pathlib.Path) -> float:
+        gc.collect()
+        tracemalloc.start()
+        try:
+            for _ in ogpmodel.iter_load(path):
+                pass
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
     with tempfile.TemporaryDirectory() as folder:
-        for count in (200, 2000):
-            path = pathlib.Path(folder) / f"corpus-{count}.jsonl"
-            ogpmodel.dump_lines((small for _ in range(count)), path)
-            peaks.append(peak_memory(partial(count_plans, path)))
-            size = path.stat().st_size
-    out.write(row("iter_load peak memory (200 vs 2000 plans)", peaks[0], peaks[1], "KiB") + "\n")
-    out.write(f"  (the 2000-plan file is {size / 1024:.0f} KiB)\n")
+        counts = (30, 300)
+        peaks = []
+        small = make_plan(5, 4)
+        for number in counts:
+            path = pathlib.Path(folder) / f"corpus-{number}.jsonl"
+            ogpmodel.dump_lines((small for _ in range(number)), path)
+            peaks.append(peak(path))
+        size = path.stat().st_size
+    table.add(
+        Row(
+            f"iter_load peak: {counts[1]} plans ({size / 1e6:.1f} MB) vs {counts[0]} (bounded: x1)",
+            f"{counts[1]}: {_kib(peaks[1])}",
+            f"{counts[0]}: {_kib(peaks[0])}",
+            f"x{peaks[1] / peaks[0]:.3g}",
+        )
+    )
+
+
+def strictness_section(table: Table) -> None:
+    """How many invalid documents each checking decoder rejects."""
+    texts = strictness.documents()
+    table.heading(f"strictness: invalid documents rejected, of {len(texts)}")
+    chosen, missing = strictness.decoders()
+    results = strictness.rejections(texts, chosen)
+    for name, outcomes in results.items():
+        rejected = sum(o.rejected for o in outcomes)
+        crashes = sum(o.crashed is not None for o in outcomes)
+        accepted = [texts[i][0] for i, o in enumerate(outcomes) if not o.rejected]
+        note = f" ({crashes} with an unexpected exception)" if crashes else ""
+        table.add(
+            Row(
+                name,
+                f"rejects {rejected}/{len(texts)}{note}",
+                "accepts: " + "; ".join(accepted) if accepted else "",
+            )
+        )
+    for label in missing:
+        table.add(Row(label, "not installed"))
+
+
+# --- the machine ------------------------------------------------------------------------------------
+
+
+def _cpu_model() -> str:
+    try:
+        for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _versions() -> Iterator[str]:
+    for name in (
+        "ogpmodel",
+        "attrs",
+        "cattrs",
+        "jsonschema",
+        "pydantic",
+        "pydantic-core",
+        "msgspec",
+        "orjson",
+        "datamodel-code-generator",
+    ):
+        try:
+            yield f"{name} {importlib.metadata.version(name)}"
+        except importlib.metadata.PackageNotFoundError:
+            yield f"{name} not installed"
+
+
+def machine() -> str:
+    """One paragraph: cores, CPU, Python and package versions."""
+    return (
+        f"machine: {os.cpu_count()} cores, {_cpu_model()}; "
+        f"Python {platform.python_version()} ({platform.python_implementation()}); "
+        + ", ".join(_versions())
+    )
+
+
+# --- the command line -------------------------------------------------------------------------------
+
+SECTIONS = ("corpus", "report", "startup", "scaling", "memory", "strictness")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks and print the table; return the exit code."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description="ogpmodel against its peers, in one table."
+    )
+    parser.add_argument("--plans", type=int, default=200, help="plans in the corpus (200)")
+    parser.add_argument("--seed", type=int, default=0, help="the corpus seed (0)")
+    parser.add_argument("--rounds", type=int, default=7, help="rounds of each group (7)")
+    parser.add_argument(
+        "--full", action="store_true", help="also the report on 100,000 bad values (minutes)"
+    )
+    parser.add_argument(
+        "--only", default=",".join(SECTIONS), help=f"sections to run ({','.join(SECTIONS)})"
+    )
+    args = parser.parse_args(argv)
+    chosen = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = sorted(set(chosen) - set(SECTIONS))
+    if unknown:
+        parser.error(f"unknown sections: {', '.join(unknown)}")
+    options = Options(args.plans, args.seed, args.rounds, args.full)
+    started = time.perf_counter()
+    texts = corpus_texts(options.plans, options.seed)
+    size = sum(len(t.encode()) + 1 for t in texts)
+    table = Table()
+    for section in chosen:
+        _log(f"section {section}")
+        if section == "corpus":
+            corpus_section(table, options, texts)
+        elif section == "report":
+            report_section(table, options)
+        elif section == "startup":
+            startup_section(table, options)
+        elif section == "scaling":
+            scaling_section(table, options, texts)
+        elif section == "memory":
+            memory_section(table, options, texts)
+        elif section == "strictness":
+            strictness_section(table)
+    out = sys.stdout
+    out.write(machine() + "\n\n")
+    out.write(
+        f"corpus: {len(texts)} plans (seed {options.seed}), {size / 1e6:.1f} MB of JSON Lines; "
+        f"{options.rounds} rounds; ratio = subject / baseline, per round\n\n"
+    )
+    out.write(table.render() + "\n\n")
+    out.write(f"total time: {time.perf_counter() - started:.0f} s\n")
     return 0
 
 
