@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ogpmodel import _patterns
+from ogpmodel._document import json_type
 from ogpmodel._fields import FORMATS
 from ogpmodel._resources import SCHEMA_VERSION, schema_dir
 from ogpmodel.report import Finding, Severity, pointer
@@ -34,22 +35,6 @@ def _validator() -> "jsonschema.Draft202012Validator":
     return jsonschema.Draft202012Validator(
         load_schema("action-plan"), format_checker=jsonschema.FormatChecker(["date"])
     )
-
-
-def json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
 
 
 def _path(error: "ValidationError") -> tuple[str | int, ...]:
