@@ -86,11 +86,28 @@ def loads(text: str | bytes | bytearray) -> ActionPlan:
     Raises:
         InvalidDocument: The text is not valid OGP JSON; its ``report`` lists every problem,
             each with a ``schema.*`` code and a JSON Pointer (invalid JSON: line and column).
+        TypeError: *text* is not `str`, `bytes` or `bytearray`.
     """
-    plan, report = read_text(text)
+    plan, report = read_text(_text(text, "text"))
     if plan is None:
         raise InvalidDocument(report)
     return plan
+
+
+def _text(value: object, name: str) -> str | bytes | bytearray:
+    """*value*, the text of a document; a `TypeError` naming *name* when it is not text."""
+    if not isinstance(value, (str, bytes, bytearray)):
+        msg = f"{name} must be str, bytes or bytearray, got {type(value).__name__}"
+        raise TypeError(msg)
+    return value
+
+
+def _readable(source: object) -> IO[Any]:
+    """*source*, an open file; a `TypeError` naming it when it is not one."""
+    if not callable(getattr(source, "read", None)):
+        msg = f"source must be a path or an open file, got {type(source).__name__}"
+        raise TypeError(msg)
+    return cast("IO[Any]", source)
 
 
 def load(source: Source) -> ActionPlan:
@@ -103,11 +120,12 @@ def load(source: Source) -> ActionPlan:
     Raises:
         InvalidDocument: The document is not valid OGP JSON (or not UTF-8).
         OSError: The file cannot be read.
+        TypeError: *source* is neither a path nor an open file.
     """
     if isinstance(source, (str, os.PathLike)):
         with open(source, "rb") as handle:
             return loads(handle.read())
-    return loads(source.read())
+    return loads(_text(_readable(source).read(), "source.read()"))
 
 
 def dumps(plan: ActionPlan, *, indent: int | None = None) -> str:
@@ -210,22 +228,31 @@ def iter_load(source: Source) -> Iterator[ActionPlan]:
     """
     Yield the plans of a JSON Lines file, one document per line, reading one line at a time.
 
-    Blank lines are skipped. Memory stays bounded by the largest single plan.
+    Blank lines are skipped. Memory stays bounded by the largest single plan. A path is opened
+    when the first plan is asked for.
 
     Raises:
+        TypeError: *source* is neither a path nor an open file (raised at once).
         InvalidDocument: A line is not a valid OGP JSON document; ``.line`` is its number
             (from 1), and the message names it.
     """
     if isinstance(source, (str, os.PathLike)):
-        with open(source, "rb") as handle:
-            yield from _plans_of_lines(handle)
-    else:
-        yield from _plans_of_lines(source)
+        return _plans_of_path(source)
+    given: object = source  # checked at run time: callers may pass anything
+    if isinstance(given, (bytes, bytearray)) or not hasattr(given, "__iter__"):
+        msg = f"source must be a path or an open file, got {type(given).__name__}"
+        raise TypeError(msg)
+    return _plans_of_lines(source)
+
+
+def _plans_of_path(path: str | os.PathLike[str]) -> Iterator[ActionPlan]:
+    with open(path, "rb") as handle:
+        yield from _plans_of_lines(handle)
 
 
 def _plans_of_lines(lines: Iterable[str | bytes]) -> Iterator[ActionPlan]:
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        if not _text(line, "each line of source").strip():
             continue
         plan, report = read_text(line)
         if plan is None:
