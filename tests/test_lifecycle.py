@@ -333,8 +333,8 @@ class TestExport:
         )
 
     def test_mermaid_refuses_unknown_kinds(self) -> None:
-        """An unknown kind raises KeyError."""
-        with pytest.raises(KeyError):
+        """An unknown kind raises ValueError naming the parameter."""
+        with pytest.raises(ValueError, match="kind"):
             lc.mermaid("assessment")  # type: ignore[arg-type]
 
 

@@ -1,8 +1,13 @@
-"""
+r"""
 The ``ogpmodel`` command line.
 
 Exit codes: 0 the input is valid (no errors), 1 it has errors, 2 a usage or I/O problem. Errors
-are one line on stderr, never a traceback.
+are one line on stderr, never a traceback (an unexpected failure too: exit code 2).
+
+Output is safe for a terminal: in text, control characters (C0, DEL, C1, so every ANSI escape
+and OSC sequence), lone surrogates, bidirectional controls and characters the stream cannot
+encode are shown escaped (``\x1b``, ``\u009b``, ``\ud800``); JSON escapes them as JSON does,
+so it stays valid JSON on any stream.
 
     ogpmodel validate PLAN.json [--as-of 2024-01-31] [--profile local] [--lang es] [--format json]
     ogpmodel summary PLAN.json [--lang es]
@@ -15,9 +20,10 @@ import argparse
 import contextlib
 import datetime
 import json
+import re
 import sys
 from collections.abc import Iterator, Sequence
-from typing import IO, cast
+from typing import IO, Any, cast
 
 from ogpmodel._catalogue import word
 from ogpmodel._reading import read_text
@@ -41,6 +47,94 @@ EXIT_VALID, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 class _UsageError(Exception):
     """A problem with the command line or the files it names (exit code 2)."""
+
+
+# --- output safe for a terminal -----------------------------------------------------------------
+
+#: What text output never writes raw: C0 controls (newline included: a line is one line), DEL,
+#: C1 controls, lone surrogates, the line and paragraph separators and bidirectional controls.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: The same, newlines apart: for text whose lines are ours (help, a summary, an explanation).
+_UNSAFE_BUT_NEWLINE = re.compile(
+    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+#: What JSON output escapes beyond what `json.dumps` does (it escapes C0 controls only).
+_UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(char: str) -> str:
+    r"""One character as a visible escape: ``\x1b``, ``\u009b``, ``\U0001f600``."""
+    code = ord(char)
+    if code < 0x80:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _visible(text: str, *, newlines: bool = False) -> str:
+    """*text* with every unsafe character escaped (newlines kept when *newlines*)."""
+    unsafe = _UNSAFE_BUT_NEWLINE if newlines else _UNSAFE
+    return unsafe.sub(lambda match: _escape(match.group()), text)
+
+
+def _encoding(stream: object) -> str:
+    return getattr(stream, "encoding", None) or "utf-8"
+
+
+def _encodable(text: str, encoding: str) -> str:
+    """*text* with the characters that *encoding* cannot encode escaped."""
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return "".join(_encodable_char(char, encoding) for char in text)
+    except LookupError:  # an encoding Python does not know: keep the text as it is
+        return text
+    return text
+
+
+def _encodable_char(char: str, encoding: str) -> str:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return _escape(char)
+    return char
+
+
+class _Output:
+    """Writes to a stream only what a terminal shows as text and the stream can encode."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.encoding = _encoding(stream)
+
+    def line(self, text: str) -> None:
+        """One line: every control character in *text*, newlines included, is escaped."""
+        self.stream.write(_encodable(_visible(text), self.encoding) + "\n")
+
+    def text(self, text: str) -> None:
+        """Lines that are ours (joined by newlines), then a newline."""
+        self.stream.write(_encodable(_visible(text, newlines=True), self.encoding) + "\n")
+
+    def json(self, payload: Any) -> None:
+        """JSON text: valid JSON on any stream, with nothing a terminal would act on."""
+        text = json.dumps(payload, ensure_ascii=False, indent=2)
+        text = _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+        if _encodable(text, self.encoding) != text:
+            text = json.dumps(payload, ensure_ascii=True, indent=2)
+        self.stream.write(text + "\n")
+
+
+class _SafeStream:
+    """A text stream for argparse (usage, help, its errors): what it writes is made safe."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.encoding = _encoding(stream)
+
+    def write(self, text: str) -> int:
+        return self.stream.write(_encodable(_visible(text, newlines=True), self.encoding))
+
+    def flush(self) -> None:
+        self.stream.flush()
 
 
 def _date(text: str) -> datetime.date:
@@ -90,7 +184,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _read_text(path: str, stdin: IO[str]) -> str | bytes:
     if path == "-":
-        return stdin.read()
+        buffer = getattr(stdin, "buffer", None)  # bytes, decoded as a file's are
+        return buffer.read() if buffer is not None else stdin.read()
     try:
         with open(path, "rb") as handle:
             return handle.read()  # decoded by the reading pipeline, as `loads` decodes bytes
@@ -111,7 +206,7 @@ def _documents(path: str, stdin: IO[str]) -> Iterator[tuple[str, str | bytes]]:
         yield path, text
 
 
-def _validate(args: argparse.Namespace, stdout: IO[str], stdin: IO[str]) -> int:
+def _validate(args: argparse.Namespace, stdout: _Output, stdin: IO[str]) -> int:
     lang = cast("Language", args.lang)
     worst = EXIT_VALID
     results = []
@@ -123,28 +218,35 @@ def _validate(args: argparse.Namespace, stdout: IO[str], stdin: IO[str]) -> int:
             results.append((label, report))
     if args.format == "json":
         payload = [{"file": label, "report": report.to_dict(lang)} for label, report in results]
-        stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        stdout.json(payload)
     else:
         for label, report in results:
             for finding in report.findings:
-                stdout.write(format_finding(finding, lang, source=label) + "\n")
-            stdout.write(f"{label}: {report.summary(lang)}\n")
+                stdout.line(format_finding(finding, lang, source=label))
+            stdout.line(f"{label}: {report.summary(lang)}")
     return worst
 
 
-def _summary(args: argparse.Namespace, stdout: IO[str], stdin: IO[str]) -> int:
+def _summary(args: argparse.Namespace, stdout: _Output, stdin: IO[str]) -> int:
     lang = cast("Language", args.lang)
     plan, report = read_text(_read_text(args.file, stdin))
     if plan is None:
-        stdout.write(report.to_text(lang) + "\n")
+        for finding in report.findings:
+            stdout.line(format_finding(finding, lang))
+        stdout.line(report.summary(lang))
         return EXIT_INVALID
     report = validate(plan, as_of=args.as_of)
-    stdout.write(describe(plan, report, lang) + "\n")
+    stdout.text(describe(plan, report, lang))
     return EXIT_VALID  # a summary informs; `validate` is the command that judges
 
 
 def describe(plan: ActionPlan, report: ValidationReport, lang: Language = "en") -> str:
-    """A short human summary of a plan and its report."""
+    r"""
+    A short human summary of a plan and its report, safe to print on a terminal.
+
+    Each line is one line: control characters (ANSI escapes included), lone surrogates and
+    bidirectional controls in the plan's text are shown escaped (``\x1b``).
+    """
 
     def text(value: object) -> str:
         if isinstance(value, Text):
@@ -165,18 +267,18 @@ def describe(plan: ActionPlan, report: ValidationReport, lang: Language = "en") 
     lines.extend(f"    {c.id}  {text(c.title)}  [{c.status.label(lang)}]" for c in plan.commitments)
     lines.append(f"  {word('findings', lang)}: {report.summary(lang)}")
     lines.extend(f"    {format_finding(f, lang)}" for f in report.findings)
-    return "\n".join(lines)
+    return "\n".join(_visible(line) for line in lines)
 
 
-def _explain(args: argparse.Namespace, stdout: IO[str]) -> int:
+def _explain(args: argparse.Namespace, stdout: _Output) -> int:
     try:
-        stdout.write(explain(args.code, cast("Language", args.lang)) + "\n")
+        stdout.text(explain(args.code, cast("Language", args.lang)))
     except KeyError as error:
         raise _UsageError(str(error.args[0])) from None
     return EXIT_VALID
 
 
-def _rules(args: argparse.Namespace, stdout: IO[str]) -> int:
+def _rules(args: argparse.Namespace, stdout: _Output) -> int:
     lang = cast("Language", args.lang)
     if args.format == "json":
         payload = [
@@ -191,37 +293,51 @@ def _rules(args: argparse.Namespace, stdout: IO[str]) -> int:
             }
             for r in rules()
         ]
-        stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        stdout.json(payload)
     else:
         for r in rules():
             severity = "S" if r.stage_dependent else r.severity.value
-            stdout.write(f"{r.code:50} {severity:8} {r.title[lang]}\n")
+            stdout.line(f"{r.code:50} {severity:8} {r.title[lang]}")
     return EXIT_VALID
 
 
 def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str], stdin: IO[str]) -> int:
-    """Run the command line *argv* (without the program name); return the exit code."""
+    """
+    Run the command line *argv* (without the program name); return the exit code.
+
+    Nothing is raised: a failure, expected or not, is one line on *stderr* and exit code 2.
+    """
+    errors = _Output(stderr)
+    try:
+        return _run(argv, _Output(stdout), stdin, stderr)
+    except _UsageError as error:
+        message = str(error)
+    except Exception as error:  # the command line never shows a traceback
+        message = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    with contextlib.suppress(Exception):  # a stderr that cannot be written to: nothing to say
+        errors.line(f"ogpmodel: error: {message}")
+    return EXIT_USAGE
+
+
+def _run(argv: Sequence[str], stdout: _Output, stdin: IO[str], stderr: IO[str]) -> int:
     parser = _parser()
     try:
-        # argparse prints usage and help to the process streams: send them to ours.
-        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        # argparse prints usage and help to the process streams: send them to ours, made safe.
+        safe_out = cast("IO[str]", _SafeStream(stdout.stream))
+        safe_err = cast("IO[str]", _SafeStream(stderr))
+        with contextlib.redirect_stdout(safe_out), contextlib.redirect_stderr(safe_err):
             args = parser.parse_args(list(argv))
     except SystemExit as exit_:
         return EXIT_VALID if exit_.code == 0 else EXIT_USAGE
-    try:
-        if args.command == "validate":
-            return _validate(args, stdout, stdin)
-        if args.command == "summary":
-            return _summary(args, stdout, stdin)
-        if args.command == "explain":
-            return _explain(args, stdout)
-        if args.command == "rules":
-            return _rules(args, stdout)
-        name = "report" if args.report else "action-plan"
-        stdout.write(json.dumps(schema(name), ensure_ascii=False, indent=2) + "\n")
-    except _UsageError as error:
-        stderr.write(f"ogpmodel: error: {error}\n")
-        return EXIT_USAGE
+    if args.command == "validate":
+        return _validate(args, stdout, stdin)
+    if args.command == "summary":
+        return _summary(args, stdout, stdin)
+    if args.command == "explain":
+        return _explain(args, stdout)
+    if args.command == "rules":
+        return _rules(args, stdout)
+    stdout.json(schema("report" if args.report else "action-plan"))
     return EXIT_VALID
 
 

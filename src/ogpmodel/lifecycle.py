@@ -326,6 +326,22 @@ def _apply(
     return attrs.evolve(plan, commitments=tuple(commitments))
 
 
+def _check_arguments(plan: object, on: object) -> None:
+    """
+    Refuse a *plan* that is not an `ActionPlan` and an *on* that is not a date.
+
+    Raises:
+        TypeError: Naming the argument (a `datetime.datetime` is a date here: the model
+            refuses it with `InvalidValue`, as it refuses a date with a time).
+    """
+    if not isinstance(plan, ActionPlan):
+        msg = f"plan must be an ActionPlan, got {type(plan).__name__}"
+        raise TypeError(msg)
+    if not isinstance(on, datetime.date):
+        msg = f"on must be a datetime.date, got {type(on).__name__}"
+        raise TypeError(msg)
+
+
 #: The note `allowed_transitions` takes as given when it checks a withdrawal or cancellation.
 _ASSUMED_NOTE = Text("(note)")
 
@@ -345,6 +361,7 @@ def _propose(
     profile: Profile | str | None,
 ) -> tuple[ActionPlan, _Site, tuple[Finding, ...]]:
     """The plan after the move, the target, and the findings of every failed guard."""
+    _check_arguments(plan, on)
     site = _resolve(plan, target)
     table = TABLES[site.kind]
     event: TransitionEvent[Any] = TransitionEvent(
@@ -378,7 +395,9 @@ def check_transition(
     Raises:
         UnknownId: *target* names no commitment or milestone.
         AmbiguousId: *target* is a milestone id used by several commitments.
-        InvalidValue: *to* is not a state of the target's kind, or *on* is not a date.
+        InvalidValue: *to* is not a state of the target's kind, or *on* has a time (a
+            `datetime.datetime`).
+        TypeError: *plan* is not an `ActionPlan`, or *on* is not a `datetime.date`.
     """
     return _propose(plan, to, on=on, target=target, actor_id=None, note=note, profile=profile)[2]
 
@@ -418,7 +437,9 @@ def transition(
             rule). The plan is unchanged.
         UnknownId: *target* names no commitment or milestone.
         AmbiguousId: *target* is a milestone id used by several commitments.
-        InvalidValue: *to* is not a state of the target's kind, or *on* is not a date.
+        InvalidValue: *to* is not a state of the target's kind, or *on* has a time (a
+            `datetime.datetime`).
+        TypeError: *plan* is not an `ActionPlan`, or *on* is not a `datetime.date`.
     """
     after, site, findings = _propose(
         plan, to, on=on, target=target, actor_id=actor_id, note=note, profile=profile
@@ -450,7 +471,9 @@ def allowed_transitions(
     Raises:
         UnknownId: *target* names no commitment or milestone.
         AmbiguousId: *target* is a milestone id used by several commitments.
+        TypeError: *plan* is not an `ActionPlan`, or *on* is not a `datetime.date`.
     """
+    _check_arguments(plan, on)
     site = _resolve(plan, target)
     table = TABLES[site.kind]
     return tuple(

@@ -9,10 +9,14 @@ JSON Schema run to collect *every* problem, which `InvalidDocument` carries in i
 No other exception escapes `loads` for any input text.
 """
 
+import contextlib
+import errno
 import json
 import os
-from collections.abc import Iterable, Iterator
-from typing import IO, Any
+import secrets
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any, TypeGuard, TypeVar, cast
 
 from ogpmodel import _converter
 from ogpmodel._document import DEFAULT_LIMITS, Limits
@@ -58,7 +62,15 @@ def from_dict(data: Any, *, limits: Limits = DEFAULT_LIMITS) -> ActionPlan:
 
 
 def to_dict(plan: ActionPlan) -> dict[str, Any]:
-    """Return *plan* as OGP JSON data: absent fields omitted, ``schema_version`` first."""
+    """
+    Return *plan* as OGP JSON data: absent fields omitted, ``schema_version`` first.
+
+    Raises:
+        TypeError: *plan* is not an `ActionPlan`.
+    """
+    if not isinstance(plan, ActionPlan):
+        msg = f"plan must be an ActionPlan, got {type(plan).__name__}"
+        raise TypeError(msg)
     data = _converter.unstructure_plan(plan)
     return {"schema_version": data.pop("schema_version"), **data}
 
@@ -76,17 +88,28 @@ def loads(text: str | bytes | bytearray, *, limits: Limits = DEFAULT_LIMITS) -> 
     Raises:
         InvalidDocument: The text is not valid OGP JSON; its ``report`` lists every problem,
             each with a ``schema.*`` code and a JSON Pointer (invalid JSON: line and column).
+        TypeError: *text* is not `str`, `bytes` or `bytearray`.
     """
-    plan, report = read_text(text, limits)
+    plan, report = read_text(_text(text, "text"), limits)
     if plan is None:
         raise InvalidDocument(report)
     return plan
 
 
-def _open(source: PathOrFile, mode: str) -> tuple[IO[str], bool]:
-    if isinstance(source, (str, os.PathLike)):
-        return open(source, mode, encoding="utf-8"), True
-    return source, False
+def _text(value: object, name: str) -> str | bytes | bytearray:
+    """*value*, the text of a document; a `TypeError` naming *name* when it is not text."""
+    if not isinstance(value, (str, bytes, bytearray)):
+        msg = f"{name} must be str, bytes or bytearray, got {type(value).__name__}"
+        raise TypeError(msg)
+    return value
+
+
+def _readable(source: object) -> IO[Any]:
+    """*source*, an open file; a `TypeError` naming it when it is not one."""
+    if not callable(getattr(source, "read", None)):
+        msg = f"source must be a path or an open file, got {type(source).__name__}"
+        raise TypeError(msg)
+    return cast("IO[Any]", source)
 
 
 def load(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> ActionPlan:
@@ -99,48 +122,139 @@ def load(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> ActionPlan:
     Raises:
         InvalidDocument: The document is not valid OGP JSON (or not UTF-8).
         OSError: The file cannot be read.
+        TypeError: *source* is neither a path nor an open file.
     """
     if isinstance(source, (str, os.PathLike)):
         with open(source, "rb") as handle:
             return loads(handle.read(), limits=limits)
-    return loads(source.read(), limits=limits)
+    return loads(_text(_readable(source).read(), "source.read()"), limits=limits)
 
 
 def dumps(plan: ActionPlan, *, indent: int | None = None) -> str:
-    """Return *plan* as OGP JSON text (UTF-8 characters kept, not escaped)."""
+    """
+    Return *plan* as OGP JSON text (UTF-8 characters kept, not escaped).
+
+    Raises:
+        TypeError: *plan* is not an `ActionPlan`.
+    """
     return json.dumps(to_dict(plan), ensure_ascii=False, indent=indent)
 
 
 def dump(plan: ActionPlan, target: PathOrFile, *, indent: int | None = 2) -> None:
-    """Write *plan* as OGP JSON to a path or an open text file (with a final newline)."""
-    handle, owned = _open(target, "w")
+    """
+    Write *plan* as OGP JSON to a path or an open text file (with a final newline).
+
+    A path is written whole or not at all: the text goes to a temporary file in the same
+    directory, which then replaces the target (its permission bits kept), so a failure leaves
+    an existing file as it was.
+
+    Raises:
+        TypeError: *plan* is not an `ActionPlan`, or *target* is neither a path nor a file.
+        OSError: The file cannot be written.
+    """
+    text = dumps(plan, indent=indent) + "\n"
+    if _is_path(target):
+        _replace(target, lambda handle: handle.write(text))
+    else:
+        _writable(target).write(text)
+
+
+def _is_path(target: object) -> TypeGuard[str | os.PathLike[str]]:
+    return isinstance(target, (str, os.PathLike))
+
+
+def _writable(target: object) -> IO[str]:
+    if not callable(getattr(target, "write", None)):
+        msg = f"target must be a path or an open text file, got {type(target).__name__}"
+        raise TypeError(msg)
+    return cast("IO[str]", target)
+
+
+_T = TypeVar("_T")
+
+
+def _replace(target: str | os.PathLike[str], write: Callable[[IO[str]], _T]) -> _T:
+    """
+    Call *write* with a new file beside *target*, then put that file in its place.
+
+    The file is flushed and synced before it replaces the target; on any failure it is
+    removed and the target is left untouched. A symbolic link is followed: its target is
+    replaced. The new file has the permission bits of the old one (a new file those that
+    `open` gives it).
+    """
+    path = os.path.realpath(target)
+    directory, name = os.path.split(path)
     try:
-        handle.write(dumps(plan, indent=indent) + "\n")
-    finally:
-        if owned:
-            handle.close()
+        mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = None
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        temporary = os.path.join(directory, f".{name}.{secrets.token_hex(4)}.tmp")
+        try:
+            descriptor = os.open(temporary, flags, 0o666)  # the umask applies, as for open
+            break
+        except FileExistsError:
+            continue
+    else:  # pragma: no cover - 100 random names taken
+        raise FileExistsError(errno.EEXIST, "no free temporary name", temporary)
+    try:
+        with open(descriptor, "w", encoding="utf-8") as handle:
+            result = write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _sync_directory(directory)
+    return result
+
+
+def _sync_directory(directory: str) -> None:
+    """Make a rename in *directory* durable, where the system allows it (POSIX)."""
+    if not hasattr(os, "O_DIRECTORY"):  # pragma: no cover - Windows
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def iter_load(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[ActionPlan]:
     """
     Yield the plans of a JSON Lines file, one document per line, reading one line at a time.
 
-    Blank lines are skipped. Memory stays bounded by the largest single plan.
+    Blank lines are skipped. Memory stays bounded by the largest single plan. A path is opened
+    when the first plan is asked for.
 
     Raises:
+        TypeError: *source* is neither a path nor an open file (raised at once).
         InvalidDocument: A line is not a valid OGP JSON document; ``.line`` is its number
             (from 1), and the message names it.
     """
     if isinstance(source, (str, os.PathLike)):
-        with open(source, "rb") as handle:
-            yield from _plans_of_lines(handle, limits)
-    else:
-        yield from _plans_of_lines(source, limits)
+        return _plans_of_path(source, limits)
+    given: object = source  # checked at run time: callers may pass anything
+    if isinstance(given, (bytes, bytearray)) or not hasattr(given, "__iter__"):
+        msg = f"source must be a path or an open file, got {type(given).__name__}"
+        raise TypeError(msg)
+    return _plans_of_lines(source, limits)
+
+
+def _plans_of_path(path: str | os.PathLike[str], limits: Limits) -> Iterator[ActionPlan]:
+    with open(path, "rb") as handle:
+        yield from _plans_of_lines(handle, limits)
 
 
 def _plans_of_lines(lines: Iterable[str | bytes], limits: Limits) -> Iterator[ActionPlan]:
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        if not _text(line, "each line of source").strip():
             continue
         plan, report = read_text(line, limits)
         if plan is None:
@@ -149,14 +263,29 @@ def _plans_of_lines(lines: Iterable[str | bytes], limits: Limits) -> Iterator[Ac
 
 
 def dump_lines(plans: Iterable[ActionPlan], target: PathOrFile) -> int:
-    """Write *plans* as JSON Lines (one compact document per line); return how many."""
-    handle, owned = _open(target, "w")
-    count = 0
-    try:
+    """
+    Write *plans* as JSON Lines (one compact document per line); return how many.
+
+    A path is written whole or not at all, as by `dump`: when *plans* raises midway, an
+    existing file is left as it was.
+
+    Raises:
+        TypeError: *plans* is not an iterable of `ActionPlan`, or *target* is neither a path
+            nor a file.
+        OSError: The file cannot be written.
+    """
+    given: object = plans  # checked at run time: callers may pass anything
+    if isinstance(given, (str, bytes, bytearray)) or not hasattr(given, "__iter__"):
+        msg = f"plans must be an iterable of ActionPlan, got {type(given).__name__}"
+        raise TypeError(msg)
+
+    def write(handle: IO[str]) -> int:
+        count = 0
         for plan in plans:
             handle.write(dumps(plan) + "\n")
             count += 1
-    finally:
-        if owned:
-            handle.close()
-    return count
+        return count
+
+    if _is_path(target):
+        return _replace(target, write)
+    return write(_writable(target))

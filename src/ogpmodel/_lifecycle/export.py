@@ -11,6 +11,7 @@ from ogpmodel._lifecycle.tables import (
     SUBMISSION_REQUIREMENTS_UNMET,
     TABLES,
     Kind,
+    table_of,
 )
 
 __all__ = ["mermaid", "tables_json"]
@@ -48,9 +49,9 @@ def mermaid(kind: Kind) -> str:
         [*] --> planned
 
     Raises:
-        KeyError: *kind* is not ``"plan"``, ``"commitment"`` or ``"milestone"``.
+        ValueError: *kind* is not ``"plan"``, ``"commitment"`` or ``"milestone"``.
     """
-    table = TABLES[kind]
+    table = table_of(kind)
     lines = ["stateDiagram-v2", f"    [*] --> {table.initial.value}"]
     for t in table.transitions:
         labels = [_GUARD_LABELS[code] for code in t.guards]

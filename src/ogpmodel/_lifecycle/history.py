@@ -1,7 +1,7 @@
 """Recorded histories: the checks of one event, `replay`, and the plan's states on a day."""
 
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ogpmodel._lifecycle.tables import (
@@ -9,10 +9,10 @@ from ogpmodel._lifecycle.tables import (
     INVALID_TRANSITION,
     NOTE_REQUIRED,
     STATUS_MISMATCH,
-    TABLES,
     Kind,
     Status,
     Table,
+    table_of,
 )
 from ogpmodel.codelists import PlanStatus
 from ogpmodel.model import TransitionEvent
@@ -89,11 +89,25 @@ def replay(
     >>> event = TransitionEvent(S.COMPLETED, S.PLANNED, datetime.date(2024, 1, 1))
     >>> [f.code for f in replay([event], "commitment")]
     ['lifecycle.invalid-transition']
+
+    Raises:
+        ValueError: *kind* is not one of the three kinds.
+        TypeError: *history* is not a sequence of `TransitionEvent`.
     """
-    table = TABLES[kind]
+    table = table_of(kind)
+    given: object = history  # checked at run time: callers may pass anything
+    if isinstance(given, (str, bytes, bytearray)) or not isinstance(given, Iterable):
+        msg = f"history must be a sequence of TransitionEvent, got {type(given).__name__}"
+        raise TypeError(msg)
     findings: list[Finding] = []
     previous: TransitionEvent[Any] | None = None
     for index, event in enumerate(history):
+        if not isinstance(event, TransitionEvent):
+            msg = (
+                "history must be a sequence of TransitionEvent,"
+                f" got {type(event).__name__} at index {index}"
+            )
+            raise TypeError(msg)
         findings.extend(event_findings(table, event, previous, f"{path}/history/{index}"))
         previous = event
     if status is not None and previous is not None and previous.to != status:

@@ -34,6 +34,7 @@ __all__ = [
     "Table",
     "Target",
     "Transition",
+    "table_of",
 ]
 
 #: What a table describes: the plan, a commitment or a milestone.
@@ -279,3 +280,17 @@ MILESTONE: Table[MilestoneStatus] = Table(
 
 #: The three tables, by kind.
 TABLES: Mapping[Kind, Table[Any]] = {"plan": PLAN, "commitment": COMMITMENT, "milestone": MILESTONE}
+
+
+def table_of(kind: Kind) -> Table[Any]:
+    """
+    The table of *kind*.
+
+    Raises:
+        ValueError: *kind* is not ``"plan"``, ``"commitment"`` or ``"milestone"``.
+    """
+    try:
+        return TABLES[kind]
+    except (KeyError, TypeError):  # TypeError: an unhashable kind
+        msg = f"kind must be one of {', '.join(map(repr, TABLES))}, got {kind!r}"
+        raise ValueError(msg) from None
