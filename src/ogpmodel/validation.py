@@ -65,6 +65,11 @@ def validate(
     return result.report.merge(_partial_findings(result, as_of=as_of, profile=profile))
 
 
+def _inside(path: str, parts: tuple[str, ...]) -> bool:
+    """Whether *path* is one of *parts* or lies inside one."""
+    return any(path == part or path.startswith(part + "/") for part in parts)
+
+
 #: The rules whose findings name another entity by id (which may be in a part left unread).
 _REFERENCE_CODES = frozenset(
     {"reference.unknown-stakeholder", "reference.unknown-goal", "reference.unknown-commitment"}
@@ -79,10 +84,16 @@ def _partial_findings(
     if checked is None:
         return
     if result.partial is not None:
+        # A finding about a part with errors, or about its owner (a "missing" field that is
+        # there but wrong), would be a false one: the part is listed as unchecked instead.
+        owners = {path.rsplit("/", 1)[0] for path in checked.dropped}
         for finding in check_plan(result.partial, as_of=as_of, profile=profile):
             if finding.code in _REFERENCE_CODES and finding.params.get("id") in checked.dropped_ids:
                 continue  # the entity it names is in a part with errors, not absent
-            yield attrs.evolve(finding, path=checked.original_path(finding.path))
+            path = checked.original_path(finding.path)
+            if path in owners or _inside(path, checked.dropped):
+                continue
+            yield attrs.evolve(finding, path=path)
     unread = ("",) if result.partial is None else checked.dropped
     if unread:
         shown = [p or "/" for p in unread[:10]]

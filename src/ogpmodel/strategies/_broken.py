@@ -167,10 +167,28 @@ _MOVED = {"statuses": _MOVING_NOW, "completed_commitment": True}
 _IMPLEMENTED = (*_MOVING_NOW, PlanStatus.CLOSED)
 _BLANK_TEXTS = ("", " ", "\n\t", {"es": " "}, {"en": "", "es": "  "})
 
+_LIMITS = ogpmodel.Limits()
+
+
+def _nested(levels: int) -> Any:
+    """An array *levels* deep."""
+    value: Any = []
+    for _ in range(levels - 1):
+        value = [value]
+    return value
+
+
 #: The one change that breaks each rule, by code.
 _BREAKERS: Mapping[str, _Breaker] = {
     # structure: documents and JSON text
     "schema.invalid-json": _Breaker(_invalid_json),
+    "limits.depth": _Breaker(_one_of(_set(("extensions",), {"deep": _nested(200)}))),
+    "limits.string-length": _Breaker(
+        _one_of(_set(("description",), "x" * (_LIMITS.max_string_length + 1)))
+    ),
+    "limits.items": _Breaker(
+        _one_of(_set(("links",), [{"url": "https://example.org"}] * (_LIMITS.max_items + 1)))
+    ),
     "schema.type": _Breaker(
         _one_of(
             _set(("title",), 42),
@@ -348,18 +366,33 @@ def _guard_only(rule: Rule) -> bool:
     return rule.transition_only
 
 
+#: The codes no plan breaks alone, and why.
+UNBREAKABLE: Mapping[str, str] = {
+    "limits.document-size": (
+        "the text of a document beyond the size limit is hundreds of megabytes: pass "
+        "validate() a smaller ogpmodel.Limits(max_bytes=...) to see the finding"
+    ),
+    "schema.unchecked": "an info that comes with the errors of a document, never alone",
+    "validation.rule-failed": "a defect of ogpmodel, which no plan should be able to cause",
+}
+
+
 def breakable_codes() -> tuple[str, ...]:
     """
     The codes `broken_plans` can break, in catalogue order.
 
-    Every rule of `ogpmodel.rules()`, that is every rule `ogpmodel.validate` checks. The
+    Every rule of `ogpmodel.rules()`, that is every rule `ogpmodel.validate` checks, but the
+    three of `UNBREAKABLE` (a document hundreds of megabytes long, an info that only comes with
+    other errors, and the report of a defect of ogpmodel). The
     transition-only ``lifecycle.submission-requirements-unmet`` (the guard of
     ``co_creation → submitted``) is not among them: `ogpmodel.lifecycle.transition` reports it
     when a move fails, while `ogpmodel.validate` reports the failing stage-dependent rules
     themselves, so no plan breaks it.
     """
     return tuple(
-        code for code, rule in _registered().items() if code in _BREAKERS and not _guard_only(rule)
+        code
+        for code, rule in _registered().items()
+        if code in _BREAKERS and not _guard_only(rule) and code not in UNBREAKABLE
     )
 
 
@@ -375,6 +408,8 @@ def _check_code(code: str) -> None:
             "reports it when a move fails, and validate() reports the failing rules themselves "
             "instead, so no plan breaks it"
         )
+    if code in UNBREAKABLE:
+        raise ValueError(f"broken_plans cannot break {code!r}: {UNBREAKABLE[code]}")
     if code not in _BREAKERS:
         raise ValueError(f"broken_plans does not know how to break {code!r} yet")
 
@@ -398,7 +433,10 @@ def broken_plans(code: str | None = None) -> SearchStrategy[BrokenPlan]:
     reports *code* and no other error; warnings and infos may come with it.
 
     - ``schema.*`` and ``text.empty`` yield OGP JSON documents (dicts), and
-      ``schema.invalid-json`` JSON text: a model object cannot break them.
+      ``schema.invalid-json`` JSON text: a model object cannot break them. The document layer
+      reports *code* and no other problem; the rules then run on the rest of the document
+      and may report what the part with the error leaves missing (a stakeholder whose sector
+      is wrong is not counted in the forum, say), beside a ``schema.unchecked`` info.
     - ``deadline.*`` rules run only with an ``as_of`` date: use ``broken.as_of`` (it is `None`
       for every other code).
     - The guards of the transition tables break through the plan's recorded history (a move
