@@ -9,6 +9,7 @@ import hypothesis.strategies as st
 from hypothesis.strategies import SearchStrategy
 
 import ogpmodel
+from ogpmodel import Limits
 from ogpmodel.codelists import (
     Jurisdiction,
     Membership,
@@ -187,6 +188,13 @@ _BY_CLASS: Mapping[type[Any], Callable[[], SearchStrategy[Any]]] = {
     ),
     Rule: lambda: st.sampled_from(ogpmodel.rules()),
     Profile: lambda: _drawing(_draw_profile),
+    Limits: lambda: st.builds(
+        Limits,
+        max_bytes=st.integers(1, 2**31),
+        max_depth=st.integers(1, 1000),
+        max_string_length=st.integers(1, 2**31),
+        max_items=st.integers(1, 2**31),
+    ),
 }
 
 
