@@ -99,6 +99,34 @@ class TestNumbersAndDates:
         assert isinstance(report, ValidationReport)
 
 
+NAN_DOCUMENTS = {
+    "schema_version-nan": {"schema_version": float("nan")},
+    "schema_version-inf": {"schema_version": float("inf")},
+    "country-nan": dict(
+        MINIMAL, member={"name": "Demo", "membership": "local", "country": float("nan")}
+    ),
+}
+
+
+class TestNotANumber:
+    @pytest.mark.xfail(
+        strict=True,
+        raises=ogpmodel.InvalidValue,
+        reason="the finding quotes the value in its params, and Finding's converter (freeze) "
+        "refuses NaN and infinities: InvalidValue escapes (found by the atheris from-dict target)",
+    )
+    @pytest.mark.parametrize("reader", ["from_dict", "validate"])
+    @pytest.mark.parametrize("name", sorted(NAN_DOCUMENTS))
+    def test_nan_where_a_finding_quotes_the_value(self, name: str, reader: str) -> None:
+        """NaN or infinity as a value that a finding quotes (version, country code)."""
+        document = NAN_DOCUMENTS[name]
+        if reader == "validate":
+            assert not ogpmodel.validate(document).is_valid
+        else:
+            with pytest.raises(InvalidDocument):
+                ogpmodel.from_dict(document)
+
+
 class TestEncodings:
     def test_latin1_file_is_refused(self, tmp_path: pathlib.Path) -> None:
         """A Latin-1 file is not UTF-8: load and iter_load refuse it with a report."""
