@@ -123,7 +123,7 @@ class TestArbitraryJSON:
         """Any JSON value (NaN, lone surrogates, plan keys at any depth) is read or refused."""
         check_data(value, as_of)
 
-    @settings(max_examples=40)
+    @settings(max_examples=60)
     @given(st.dictionaries(st.sampled_from(PLAN_KEYS), json_values, min_size=5), as_of_dates)
     def test_any_plan_shaped_object(self, value: dict[str, Any], as_of: Any) -> None:
         """Objects with the plan's own keys reach the field checks; still read or refused."""
@@ -183,14 +183,14 @@ def mutated_bytes(draw: st.DrawFn) -> list[bytes]:
 
 
 class TestByteMutations:
-    @settings(max_examples=12)
+    @settings(max_examples=20)
     @given(mutated_bytes(), as_of_dates)
     def test_mutated_bytes_are_read_or_refused(self, mutants: list[bytes], as_of: Any) -> None:
         """Flipped, inserted and deleted bytes never make a reader raise anything else."""
         for data in mutants:
             check_text(data, as_of, files=True)
 
-    @settings(max_examples=8)
+    @settings(max_examples=15)
     @given(mutated_bytes(), as_of_dates)
     def test_mutated_text_is_read_or_refused(self, mutants: list[bytes], as_of: Any) -> None:
         """The same, decoded to text (bytes that are not UTF-8 become lone surrogates)."""
@@ -320,7 +320,7 @@ class TestStructuralMutations:
 
 
 class TestPlansTheAPIBuilds:
-    @settings(max_examples=15)
+    @settings(max_examples=30)
     @given(action_plans(valid=False, max_depth=4), as_of_dates)
     def test_round_trip_repr_hash_validate(self, plan: ActionPlan, as_of: Any) -> None:
         """Every plan the model accepts round-trips, prints, hashes and validates."""
