@@ -6,8 +6,9 @@ BIN    := $(VENV)/bin
 STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_BENCH := $(VENV)/.installed-bench
+STAMP_FUZZ := $(VENV)/.installed-fuzz
 
-.PHONY: demo test lint typecheck pytest bench schema docs clean
+.PHONY: demo test lint typecheck pytest bench fuzz schema docs clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "ogpmodel needs Python 3.10 or newer; set PYTHON=python3.x")'
@@ -46,6 +47,24 @@ pytest: $(STAMP_TEST)
 ## bench: speed and memory benchmarks (never part of `make test`)
 bench: $(STAMP_BENCH)
 	$(BIN)/python -m benchmarks
+
+$(STAMP_FUZZ): $(STAMP_RUN)
+	$(BIN)/python -m pip install --quiet atheris
+	@touch $@
+
+# fuzz: FUZZ_RUNS executions of FUZZ_TARGET (all, loads, validate-bytes, validate-text, from-dict);
+# with FUZZ_FINDINGS=DIR every distinct escape is recorded there and the run goes on.
+FUZZ_RUNS    ?= 1000000
+FUZZ_TARGET  ?= all
+FUZZ_MAX_LEN ?= 16384
+FUZZ_FINDINGS ?=
+
+## fuzz: coverage-guided fuzzing of the readers and validate with atheris (never part of `make test`)
+fuzz: $(STAMP_FUZZ)
+	@mkdir -p fuzz/corpus fuzz/artifacts
+	OGPMODEL_FUZZ_FINDINGS=$(FUZZ_FINDINGS) $(BIN)/python fuzz/fuzz_ogpmodel.py \
+		--target=$(FUZZ_TARGET) -atheris_runs=$(FUZZ_RUNS) -max_len=$(FUZZ_MAX_LEN) \
+		-timeout=120 -print_final_stats=1 -artifact_prefix=fuzz/artifacts/ fuzz/corpus
 
 ## schema: regenerate the committed JSON Schemas and generated docs from the model
 schema: $(STAMP_RUN)
