@@ -153,10 +153,21 @@ def dump(plan: ActionPlan, target: PathOrFile, *, indent: int | None = 2) -> Non
         OSError: The file cannot be written.
     """
     text = dumps(plan, indent=indent) + "\n"
+    if _is_path(target) and not _utf8(text):  # a lone surrogate: write it as a JSON escape
+        text = json.dumps(to_dict(plan), ensure_ascii=True, indent=indent) + "\n"
     if _is_path(target):
         _replace(target, lambda handle: handle.write(text))
     else:
         _writable(target).write(text)
+
+
+def _utf8(text: str) -> bool:
+    """Whether *text* can be written as UTF-8 (it has no lone surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _is_path(target: object) -> TypeGuard[str | os.PathLike[str]]:
