@@ -87,7 +87,15 @@ DEFAULT_LIMITS = Limits()
 _ASSESSMENTS: Mapping[str, type] = {
     cls.type.value: cls for cls in (InceptionReport, EndOfCommitmentReport, IrmReview)
 }
-_ASSESSMENT_CODES = [t.value for t in AssessmentType]
+_ASSESSMENT_CODES = tuple(t.value for t in AssessmentType)
+
+
+@functools.cache
+def _codes(enum: type[Any]) -> tuple[str, ...]:
+    """The codes of a codelist enum, once (every finding about it shares the tuple)."""
+    return tuple(code.value for code in enum)
+
+
 _LONG = 80
 
 
@@ -171,6 +179,7 @@ class Checked:
 
 
 _DROP = object()
+_UNUSED: dict[str, Any] = {}
 
 
 class _Walk:
@@ -235,7 +244,7 @@ class _Walk:
         if isinstance(kind, TextKind):
             return self.text(kind, value, tokens)
         if isinstance(kind, Code):
-            return self.code(kind.enum.__name__, [c.value for c in kind.enum], value, tokens)
+            return self.code(kind.enum.__name__, _codes(kind.enum), value, tokens)
         if isinstance(kind, State):
             return True  # checked by the event, which knows its lifecycle
         if isinstance(kind, Country):
@@ -299,7 +308,7 @@ class _Walk:
         return True
 
     def code(
-        self, codelist: str, codes: list[str], value: Any, tokens: tuple[str | int, ...]
+        self, codelist: str, codes: tuple[str, ...], value: Any, tokens: tuple[str | int, ...]
     ) -> bool:
         if not isinstance(value, str):
             self.report("schema.type", tokens, expected="string", actual=json_type(value))
@@ -311,7 +320,7 @@ class _Walk:
                 value=shorten(value),
                 codelist=codelist,
                 allowed=codes,
-                nearest=_nearest(value, tuple(codes)),
+                nearest=_nearest(value, codes),
             )
             return False
         return True
@@ -407,7 +416,7 @@ class _Walk:
         if depth > self.limits.max_depth:
             self.report("limits.depth", tokens, limit=self.limits.max_depth)
             return _DROP
-        new: dict[str, Any] = {}
+        new = _UNUSED  # the readable part is made by copy-on-write (`_without`), not here
         # The object is filled in later (its fields are walked after it); a failure marks it.
         status = [True]
         self.todo.append(("object", cls, value, tokens, depth, new, (status, state)))
@@ -430,25 +439,30 @@ class _Walk:
     def run(self, document: dict[str, Any]) -> Any:
         self.todo: list[tuple[Any, ...]] = []
         root = self.entity(ActionPlan, document, (), 1)
-        pending: list[tuple[Any, tuple[str | int, ...], Any, Any]] = []
+        # Depth first, with an explicit stack. Each object and array is resolved (an object
+        # with a wrong required field is dropped, and so is its place in its parent) as soon
+        # as its children are: its "resolve" task sits on the stack below theirs.
         while self.todo:
             task = self.todo.pop()
+            mark = len(self.todo)
             if task[0] == "object":
                 _, cls, value, tokens, depth, new, (status, state) = task
-                self.walk_object(cls, value, tokens, depth, new, status, state, pending)
-            else:
+                record = self.walk_object(cls, value, tokens, depth, new, status, state)
+                if record is not None:
+                    self.todo.insert(mark, ("resolve", record, tokens))
+            elif task[0] == "list":
                 _, item_kind, value, tokens, depth, items, _new = task
                 kept: list[int] = []
                 slots: list[Any] = []
                 for index, item in enumerate(value):
                     result = self.value(item_kind, item, (*tokens, index), depth, ())
-                    slots.append(result)
-                    kept.append(index)
-                pending.append((_ListPending(items, slots, kept), tokens, None, None))
-        # Resolve from the leaves up: an object with a wrong required field is dropped, and so
-        # is its place in its parent.
-        for entry, tokens, _, _ in reversed(pending):
-            entry.resolve(self, tokens)
+                    if result is _DROP or isinstance(result, _Pending):  # keep what may drop
+                        slots.append(result)
+                        kept.append(index)
+                if slots:
+                    self.todo.insert(mark, ("resolve", _ListPending(items, slots, kept), tokens))
+            else:
+                task[1].resolve(self, task[2])
         return root.result() if isinstance(root, _Pending) else None
 
     def walk_object(
@@ -460,17 +474,16 @@ class _Walk:
         new: dict[str, Any],
         status: list[bool],
         state: Any,
-        pending: list[Any],
-    ) -> None:
+    ) -> "_ObjectPending | None":
         kinds, required, names = _fields_of(cls)
         if cls is Milestone and sum(t == "milestones" for t in tokens) > MAX_MILESTONE_DEPTH:
             self.report("limits.depth", tokens, limit=MAX_MILESTONE_DEPTH)
             status[0] = False
-            return
+            return None
         if len(value) > self.limits.max_items:
             self.report("limits.items", tokens, count=len(value), limit=self.limits.max_items)
             status[0] = False
-            return
+            return None
         slots: dict[str, Any] = {}
         for name, item in value.items():
             kind = kinds.get(name)
@@ -495,10 +508,13 @@ class _Walk:
                     status[0] = False
                 continue
             if state is not None and isinstance(kind, State):
-                ok = self.code(state.__name__, [s.value for s in state], item, (*tokens, name))
-                slots[name] = item if ok else _DROP
+                ok = self.code(state.__name__, _codes(state), item, (*tokens, name))
+                if not ok:
+                    slots[name] = _DROP
                 continue
-            slots[name] = self.value(kind, item, (*tokens, name), depth + 1, ())
+            result = self.value(kind, item, (*tokens, name), depth + 1, ())
+            if result is _DROP or isinstance(result, _Pending):  # keep only what may drop
+                slots[name] = result
         for name in required:
             if name not in value:
                 if not tokens and name == "schema_version":
@@ -511,7 +527,7 @@ class _Walk:
                 else:
                     self.report("schema.required", (*tokens, name), field=name)
                 status[0] = False
-        pending.append((_ObjectPending(new, slots, status, required, value), tokens, None, None))
+        return _ObjectPending(new, slots, status, required, value)
 
 
 class _Pending:

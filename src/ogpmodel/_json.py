@@ -83,6 +83,8 @@ def freeze(value: Any, where: str = "extensions", depth: int = 0) -> Any:
                 raise InvalidValue(where, key, "a JSON object with string keys")
             out[key] = item if type(item) in _SCALARS else freeze(item, f"{where}/{key}", depth + 1)
         return FrozenObject(out)
+    if type(value) is tuple and all(type(item) in _SCALARS for item in value):
+        return value  # already immutable: shared, not copied
     if isinstance(value, (list, tuple)):
         return tuple(
             item if type(item) in _SCALARS else freeze(item, f"{where}/{i}", depth + 1)
@@ -102,8 +104,8 @@ def thaw(value: Any) -> Any:
 
 def freeze_extensions(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     """Converter for ``extensions`` fields: `None` is an empty mapping."""
-    if value is None:
-        return _EMPTY
+    if value is None or (type(value) is dict and not value):
+        return _EMPTY  # one shared empty mapping: most objects have no extensions
     if not isinstance(value, Mapping):
         raise InvalidValue("extensions", value, "a JSON object")
     frozen: Mapping[str, Any] = freeze(value)
