@@ -254,6 +254,18 @@ def report_section(table: Table, options: Options) -> None:
             ", 1 round" if rounds == 1 else ""
         )
         table.timed(f"{label} ({what})", times, "validate(invalid)", "loads(valid)")
+        reports.clear()
+        dicts, kept = _retained(functools.partial(json.loads, invalid))
+        del kept
+        used = _peak(functools.partial(ogpmodel.validate, invalid))
+        table.add(
+            Row(
+                f"{label}: peak memory of the report vs the document's dicts",
+                f"validate(invalid): {_kib(used)}",
+                f"dicts: {_kib(dicts)}",
+                f"x{used / dicts:.3g}",
+            )
+        )
 
 
 def _keep(
@@ -367,6 +379,17 @@ def _retained(build: Callable[[], object]) -> tuple[float, object]:
         result = build()
         gc.collect()
         return tracemalloc.get_traced_memory()[0], result
+    finally:
+        tracemalloc.stop()
+
+
+def _peak(call: Callable[[], object]) -> float:
+    """The peak traced memory of one call, in bytes (its result let go)."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        call()
+        return float(tracemalloc.get_traced_memory()[1])
     finally:
         tracemalloc.stop()
 
