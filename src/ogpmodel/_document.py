@@ -187,7 +187,7 @@ class _Walk:
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
-        self.found: list[tuple[tuple[str, ...], Finding]] = []
+        self.found: list[Finding] = []
         self.seen: set[tuple[str, str]] = set()
         self.dropped: list[str] = []
         self.dropped_ids: set[str] = set()
@@ -200,7 +200,7 @@ class _Walk:
             return
         self.seen.add((code, path))
         severity = Severity.ERROR
-        self.found.append((tuple(str(t) for t in tokens), Finding(code, severity, path, params)))
+        self.found.append(Finding(code, severity, path, params))
 
     # --- values ---------------------------------------------------------------------------
 
@@ -662,6 +662,11 @@ def within_limits(document: Any, limits: Limits = DEFAULT_LIMITS) -> bool:
     return True
 
 
+def _by_path(finding: Finding) -> str:
+    """The order of findings: by their paths (document order, but for a few punctuation keys)."""
+    return finding.path
+
+
 def check(document: Any, limits: Limits = DEFAULT_LIMITS) -> Checked:
     """
     Check a parsed OGP JSON document: every problem, and the part that can be read.
@@ -682,7 +687,7 @@ def check(document: Any, limits: Limits = DEFAULT_LIMITS) -> Checked:
         return Checked((finding,), None, (), frozenset(), {})
     walk = _Walk(limits)
     root = walk.run(document)
-    findings = tuple(f for _, f in sorted(walk.found, key=lambda pair: pair[0]))
+    findings = tuple(sorted(walk.found, key=_by_path))
     readable: dict[str, Any] | None = None
     list_map: dict[str, tuple[int, ...]] = {}
     if isinstance(root, dict):
