@@ -8,10 +8,12 @@ import pathlib
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 
 import ogpmodel
 from ogpmodel import Limits
+from ogpmodel._json import MAX_DEPTH as EXTENSIONS_DEPTH
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 #: A real plan (the bundled Maipú example), with two commitments given milestones and periods.
@@ -210,8 +212,6 @@ def test_a_deadline_after_the_last_day_is_never_due() -> None:
 
 
 def test_a_failing_rule_is_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
-    import attrs
-
     from ogpmodel import _catalogue
 
     def broken(ctx: Any) -> list[Any]:
@@ -244,9 +244,9 @@ class TestNesting:
     def test_the_deepest_milestones_the_api_builds_round_trip(self) -> None:
         deepest = self.chain(ogpmodel.MAX_MILESTONE_DEPTH)
         plan = ogpmodel.loads(json.dumps(BASE))
-        commitment = attrs_evolve(plan.commitments[0], milestones=(deepest,))
-        plan = attrs_evolve(plan, commitments=(commitment, *plan.commitments[1:]))
-        plan = attrs_evolve(plan, extensions={"deep": _nested(ogpmodel_json_depth() - 1)})
+        commitment = attrs.evolve(plan.commitments[0], milestones=(deepest,))
+        plan = attrs.evolve(plan, commitments=(commitment, *plan.commitments[1:]))
+        plan = attrs.evolve(plan, extensions={"deep": _nested(EXTENSIONS_DEPTH - 1)})
         assert ogpmodel.loads(ogpmodel.dumps(plan)) == plan
         assert hash(plan) == hash(ogpmodel.loads(ogpmodel.dumps(plan)))
         assert repr(plan)
@@ -259,7 +259,7 @@ class TestNesting:
     def test_deeper_extensions_are_refused_when_built(self) -> None:
         with pytest.raises(ogpmodel.InvalidValue, match="nested at most"):
             ogpmodel.Goal(
-                id="g", text=ogpmodel.Text("x"), extensions={"deep": _nested(ogpmodel_json_depth())}
+                id="g", text=ogpmodel.Text("x"), extensions={"deep": _nested(EXTENSIONS_DEPTH)}
             )
 
     @pytest.mark.parametrize("levels", [40, 200, 2000])
@@ -274,18 +274,6 @@ class TestNesting:
         assert "limits.depth" in report.codes
         with pytest.raises(ogpmodel.InvalidDocument):
             ogpmodel.loads(text)
-
-
-def attrs_evolve(obj: Any, **changes: Any) -> Any:
-    import attrs
-
-    return attrs.evolve(obj, **changes)
-
-
-def ogpmodel_json_depth() -> int:
-    from ogpmodel._json import MAX_DEPTH
-
-    return MAX_DEPTH
 
 
 def _nested(levels: int) -> Any:

@@ -14,7 +14,7 @@ import datetime
 import difflib
 import functools
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -179,7 +179,6 @@ class Checked:
 
 
 _DROP = object()
-_UNUSED: dict[str, Any] = {}
 
 
 class _Walk:
@@ -210,7 +209,6 @@ class _Walk:
         value: Any,
         tokens: tuple[str | int, ...],
         depth: int,
-        new: tuple[Any, ...],
     ) -> Any:
         """The readable form of *value*, or `_DROP`; objects and arrays are walked later."""
         if isinstance(kind, ListOf):
@@ -220,9 +218,8 @@ class _Walk:
             if len(value) > self.limits.max_items:
                 self.report("limits.items", tokens, count=len(value), limit=self.limits.max_items)
                 return _DROP
-            items: list[Any] = []
-            self.todo.append(("list", kind.item, value, tokens, depth + 1, items, new))
-            return items
+            self.todo.append(("list", kind.item, value, tokens, depth + 1))
+            return value  # its items are walked later; each may be dropped
         if isinstance(kind, Entity):
             if isinstance(kind, EventOf):
                 return self.entity(kind.event, value, tokens, depth, state=kind.state_enum)
@@ -330,9 +327,7 @@ class _Walk:
             if kind.required and not _patterns.matches(_patterns.NON_BLANK, value):
                 self.report("text.empty", tokens)
                 return False
-            if len(value) > self.limits.max_string_length:
-                return True  # reported by the caller
-            return True
+            return True  # a string beyond the limit is reported by `value`
         if not isinstance(value, dict):
             self.report("schema.type", tokens, expected="text", actual=json_type(value))
             return False
@@ -416,11 +411,10 @@ class _Walk:
         if depth > self.limits.max_depth:
             self.report("limits.depth", tokens, limit=self.limits.max_depth)
             return _DROP
-        new = _UNUSED  # the readable part is made by copy-on-write (`_without`), not here
         # The object is filled in later (its fields are walked after it); a failure marks it.
         status = [True]
-        self.todo.append(("object", cls, value, tokens, depth, new, (status, state)))
-        return _Pending(new, status, value)
+        self.todo.append(("object", cls, value, tokens, depth, status, state))
+        return _Pending(status, value)
 
     def assessment(self, value: Any, tokens: tuple[str | int, ...], depth: int) -> Any:
         if not isinstance(value, dict):
@@ -446,21 +440,21 @@ class _Walk:
             task = self.todo.pop()
             mark = len(self.todo)
             if task[0] == "object":
-                _, cls, value, tokens, depth, new, (status, state) = task
-                record = self.walk_object(cls, value, tokens, depth, new, status, state)
+                _, cls, value, tokens, depth, status, state = task
+                record = self.walk_object(cls, value, tokens, depth, status, state)
                 if record is not None:
                     self.todo.insert(mark, ("resolve", record, tokens))
             elif task[0] == "list":
-                _, item_kind, value, tokens, depth, items, _new = task
+                _, item_kind, value, tokens, depth = task
                 kept: list[int] = []
                 slots: list[Any] = []
                 for index, item in enumerate(value):
-                    result = self.value(item_kind, item, (*tokens, index), depth, ())
+                    result = self.value(item_kind, item, (*tokens, index), depth)
                     if result is _DROP or isinstance(result, _Pending):  # keep what may drop
                         slots.append(result)
                         kept.append(index)
                 if slots:
-                    self.todo.insert(mark, ("resolve", _ListPending(items, slots, kept), tokens))
+                    self.todo.insert(mark, ("resolve", _ListPending(slots, kept), tokens))
             else:
                 task[1].resolve(self, task[2])
         return root.result() if isinstance(root, _Pending) else None
@@ -471,7 +465,6 @@ class _Walk:
         value: dict[str, Any],
         tokens: tuple[str | int, ...],
         depth: int,
-        new: dict[str, Any],
         status: list[bool],
         state: Any,
     ) -> "_ObjectPending | None":
@@ -512,7 +505,7 @@ class _Walk:
                 if not ok:
                     slots[name] = _DROP
                 continue
-            result = self.value(kind, item, (*tokens, name), depth + 1, ())
+            result = self.value(kind, item, (*tokens, name), depth + 1)
             if result is _DROP or isinstance(result, _Pending):  # keep only what may drop
                 slots[name] = result
         for name in required:
@@ -527,14 +520,13 @@ class _Walk:
                 else:
                     self.report("schema.required", (*tokens, name), field=name)
                 status[0] = False
-        return _ObjectPending(new, slots, status, required, value)
+        return _ObjectPending(slots, status, required, value)
 
 
 class _Pending:
     """An object whose fields are still being walked."""
 
-    def __init__(self, new: dict[str, Any], status: list[bool], original: dict[str, Any]) -> None:
-        self.new = new
+    def __init__(self, status: list[bool], original: dict[str, Any]) -> None:
         self.status = status
         self.original = original
 
@@ -545,13 +537,12 @@ class _Pending:
 class _ObjectPending:
     def __init__(
         self,
-        new: dict[str, Any],
         slots: dict[str, Any],
         status: list[bool],
         required: frozenset[str],
         original: dict[str, Any],
     ) -> None:
-        self.new, self.slots, self.status = new, slots, status
+        self.slots, self.status = slots, status
         self.required, self.original = required, original
 
     def resolve(self, walk: _Walk, tokens: tuple[str | int, ...]) -> None:
@@ -570,7 +561,7 @@ class _ObjectPending:
 
 
 class _ListPending:
-    def __init__(self, items: list[Any], slots: list[Any], kept: list[int]) -> None:
+    def __init__(self, slots: list[Any], kept: list[int]) -> None:
         self.slots, self.kept = slots, kept
 
     def resolve(self, walk: _Walk, tokens: tuple[str | int, ...]) -> None:
@@ -693,8 +684,3 @@ def check(document: Any, limits: Limits = DEFAULT_LIMITS) -> Checked:
     if isinstance(root, dict):
         readable, list_map = _without(document, walk.removals)
     return Checked(findings, readable, tuple(walk.dropped), frozenset(walk.dropped_ids), list_map)
-
-
-def iter_problems(document: Any, limits: Limits = DEFAULT_LIMITS) -> Iterator[Finding]:
-    """Yield every problem of *document* (see `check`)."""
-    yield from check(document, limits).findings

@@ -12,7 +12,7 @@ import attrs
 from ogpmodel.codelists import Membership, PlanStatus
 from ogpmodel.model import ActionPlan
 
-__all__ = ["PROFILES", "Profile", "resolve_profile", "stage_of"]
+__all__ = ["PROFILES", "Profile", "named_profile", "resolve_profile", "stage_of"]
 
 
 def __dir__() -> list[str]:
@@ -60,10 +60,20 @@ def resolve_profile(plan: ActionPlan, profile: Profile | str | None) -> Profile:
         return profile
     if profile is None:
         profile = "local" if plan.member.membership is Membership.LOCAL else "national"
+    return named_profile(profile)
+
+
+def named_profile(name: object) -> Profile:
+    """
+    Return the built-in profile called *name*.
+
+    Raises:
+        ValueError: *name* names no built-in profile.
+    """
     try:
-        return PROFILES[profile]
+        return PROFILES[name]  # type: ignore[index]
     except (KeyError, TypeError):
-        msg = f"profile must be a Profile or one of {sorted(PROFILES)} (got {profile!r})"
+        msg = f"profile must be a Profile or one of {sorted(PROFILES)} (got {name!r})"
         raise ValueError(msg) from None
 
 

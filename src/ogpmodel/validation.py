@@ -9,7 +9,7 @@ import attrs
 from ogpmodel._document import DEFAULT_LIMITS, Limits
 from ogpmodel._reading import Reading, reading, reading_text
 from ogpmodel.model import ActionPlan
-from ogpmodel.profiles import PROFILES, Profile
+from ogpmodel.profiles import Profile, named_profile
 from ogpmodel.report import Finding, Severity, ValidationReport
 from ogpmodel.rules import check_plan
 
@@ -51,9 +51,8 @@ def validate(
     >>> validate('{"schema_version": "1.0"').errors[0].code
     'schema.invalid-json'
     """
-    if profile is not None and not isinstance(profile, Profile) and profile not in PROFILES:
-        msg = f"profile must be a Profile or one of {sorted(PROFILES)} (got {profile!r})"
-        raise ValueError(msg)
+    if profile is not None and not isinstance(profile, Profile):
+        named_profile(profile)  # a caller's mistake is refused before any document is read
     if isinstance(plan_or_document, ActionPlan):
         return ValidationReport(list(check_plan(plan_or_document, as_of=as_of, profile=profile)))
     if isinstance(plan_or_document, (str, bytes, bytearray)):
