@@ -12,6 +12,7 @@ from typing import Any, cast
 
 import attrs
 
+from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS
 from ogpmodel.codelists import CODELISTS, OPEN_CODELISTS
 from ogpmodel.rules import rules
 
@@ -78,8 +79,8 @@ def codelists_page() -> str:
         _HEADER + "# Codelists",
         "",
         "Closed codelists are enums in `ogpmodel.codelists`; their wire values are the codes below.",
-        "The data lives in `schemas/1.0/codelists/*.csv`; titles and descriptions come in English",
-        "and Spanish. Codes are never translated.",
+        f"The data lives in `schemas/{SCHEMA_VERSION}/codelists/*.csv`; titles and descriptions come in",
+        "English and Spanish. Codes are never translated.",
         "",
     ]
     for name, enum in CODELISTS.items():
@@ -126,8 +127,20 @@ def _type_of(prop: dict[str, Any]) -> str:
     return str(prop.get("type", "any"))
 
 
+def _since(attribute: "attrs.Attribute[Any]") -> str:
+    """The version that added the field, or last changed its kind (blank: unchanged since 1.0)."""
+    added = attribute.metadata.get("since")
+    if added is not None:
+        return f"{added} (new)"
+    earlier = attribute.metadata.get("earlier", ())
+    if earlier:
+        versions = SUPPORTED_VERSIONS
+        return versions[versions.index(earlier[-1].version) + 1] + " (changed)"
+    return ""
+
+
 def fields_page() -> str:
-    """``docs/reference/fields.md``: every object of OGP JSON 1.0 with its fields."""
+    """``docs/reference/fields.md``: every object of OGP JSON with its fields."""
     from ogpmodel import model, values
     from ogpmodel._converter import wire_name
     from ogpmodel._fields import kinds_of
@@ -146,12 +159,12 @@ def fields_page() -> str:
         if d.get("type") == "object" and "properties" in d
     }
     lines = [
-        _HEADER + "# OGP JSON 1.0 fields",
+        _HEADER + f"# OGP JSON {SCHEMA_VERSION} fields",
         "",
         "Generated from the model; the same text is in the JSON Schema",
-        "(`schemas/1.0/action-plan.schema.json`). **Bold** fields are required. The kind is",
-        "the field's declaration in the model (`ogpmodel._fields`): what it holds, and what it",
-        "refers to.",
+        f"(`schemas/{SCHEMA_VERSION}/action-plan.schema.json`). **Bold** fields are required. The",
+        "kind is the field's declaration in the model (`ogpmodel._fields`): what it holds, and",
+        "what it refers to. *Since* names the version that added or changed a field.",
         "",
     ]
     for name, definition in objects.items():
@@ -161,16 +174,19 @@ def fields_page() -> str:
             "",
             _cell(definition.get("description", "")),
             "",
-            "| field | type | kind | description |",
-            "|---|---|---|---|",
+            "| field | type | kind | since | description |",
+            "|---|---|---|---|---|",
         ]
         cls = classes.get("TransitionEvent" if name.endswith("TransitionEvent") else name)
         kinds = {} if cls is None else {wire_name(a): k.describe() for a, k in kinds_of(cls)}
+        since = {} if cls is None else {wire_name(a): _since(a) for a in attrs.fields(cls)}
         for field, prop in definition["properties"].items():
             label = f"**`{field}`**" if field in required else f"`{field}`"
             kind = kinds.get(field, "the assessment's type tag")
             description = _cell(prop.get("description", ""))
-            lines.append(f"| {label} | {_type_of(prop)} | {kind} | {description} |")
+            lines.append(
+                f"| {label} | {_type_of(prop)} | {kind} | {since.get(field, '')} | {description} |"
+            )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -251,19 +267,12 @@ def lifecycle_page() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _report_schema() -> str:
-    from ogpmodel.schema import generate_report_schema
-
-    return json.dumps(generate_report_schema(), ensure_ascii=False, indent=2) + "\n"
-
-
 def generated_files() -> dict[str, Callable[[], str]]:
     """Every generated file (path relative to the repository root) and its renderer."""
     files: dict[str, Callable[[], str]] = {
         "docs/reference/rules.md": rules_page,
         "docs/reference/codelists.md": codelists_page,
         "docs/reference/fields.md": fields_page,
-        "schemas/1.0/report.schema.json": _report_schema,
         "docs/reference/maipu-report.md": maipu_page,
     }
     files["docs/reference/lifecycle.md"] = lifecycle_page

@@ -1,8 +1,10 @@
 """
 Regenerate the committed files that are derived from the model (``make schema``).
 
-- ``schemas/1.0/action-plan.schema.json`` from the attrs classes and codelists;
-- ``schemas/1.0/report.schema.json`` (the validation report);
+- ``schemas/<version>/action-plan.schema.json`` of every supported OGP JSON version, from the
+  attrs classes and codelists (an earlier version's schema never changes: the tests prove it);
+- ``schemas/<current>/report.schema.json`` (the validation report; an earlier version's report
+  schema is kept as it was published);
 - the generated reference pages under ``docs/reference/``.
 
 Tests fail when a committed file differs from what this script writes.
@@ -23,12 +25,19 @@ def render_json(data: object) -> str:
 
 def outputs() -> dict[Path, Callable[[], str]]:
     """Every generated file and the function that renders its content."""
-    from ogpmodel.schema import generate_schema
+    from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS
+    from ogpmodel.schema import generate_report_schema, generate_schema
     from tasks import docs
 
     files: dict[Path, Callable[[], str]] = {
-        ROOT / "schemas/1.0/action-plan.schema.json": lambda: render_json(generate_schema()),
+        ROOT / f"schemas/{version}/action-plan.schema.json": (
+            lambda version=version: render_json(generate_schema(version))  # type: ignore[misc]
+        )
+        for version in SUPPORTED_VERSIONS
     }
+    files[ROOT / f"schemas/{SCHEMA_VERSION}/report.schema.json"] = lambda: render_json(
+        generate_report_schema()
+    )
     files.update({ROOT / path: render for path, render in docs.generated_files().items()})
     return files
 

@@ -104,8 +104,13 @@ class Rule:
     transition_only: bool = False
 
     def severity_for(self, status: PlanStatus | None) -> Severity:
-        """The severity of this rule's findings for a plan in *status*."""
-        if self.stage_dependent and status in DRAFT_STATES:
+        """
+        The severity of this rule's findings for a plan in *status*.
+
+        A plan whose status is not recorded (`None`) counts as a draft: a stage-dependent
+        finding is not made an error on a stage nobody recorded.
+        """
+        if self.stage_dependent and (status is None or status in DRAFT_STATES):
             return Severity.WARNING
         return self.severity
 
@@ -378,6 +383,7 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "member": {"en": "member", "es": "miembro"},
     "period": {"en": "period", "es": "período"},
     "status": {"en": "status", "es": "estado"},
+    "unrecorded": {"en": "not recorded", "es": "no registrado"},
     "commitments": {"en": "commitments", "es": "compromisos"},
     "milestones": {"en": "milestones", "es": "hitos"},
     "stakeholders": {"en": "stakeholders", "es": "partes interesadas"},

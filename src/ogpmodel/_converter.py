@@ -96,6 +96,28 @@ def _structure_date(value: Any, _: Any) -> datetime.date:
     return datetime.date.fromisoformat(value)
 
 
+def _structure_day_or_partial(value: Any, _: Any) -> datetime.date | PartialDate:
+    if isinstance(value, str) and _patterns.matches(_patterns.DATE, value):
+        return datetime.date.fromisoformat(value)
+    return _structure_partial_date(value, _)
+
+
+def _structure_url(value: Any, _: Any) -> str | Text:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return Text(value)
+    msg = f"expected a URL or a language map of URLs, got {type(value).__name__}"
+    raise WireTypeError(msg)
+
+
+def _structure_number(value: Any, _: Any) -> float:
+    if type(value) not in (int, float):
+        msg = f"expected a number, got {type(value).__name__}"
+        raise WireTypeError(msg)
+    return value  # type: ignore[no-any-return]  # an int stays an int: 40 is written back as 40
+
+
 def _structure_enum(enum: type[Enum]) -> Callable[[Any, Any], Enum]:
     def structure(value: Any, _: Any) -> Enum:
         if not isinstance(value, str):
@@ -129,6 +151,11 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(PartialDate, _structure_partial_date)
     converter.register_unstructure_hook(PartialDate, str)
     converter.register_structure_hook(datetime.date, _structure_date)
+    converter.register_structure_hook(float, _structure_number)
+    converter.register_structure_hook_func(
+        lambda tp: tp == datetime.date | PartialDate, _structure_day_or_partial
+    )
+    converter.register_structure_hook_func(lambda tp: tp == str | Text, _structure_url)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_unstructure_hook_func(
         lambda tp: isinstance(tp, type) and issubclass(tp, Code), lambda code: code.value
@@ -206,7 +233,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
 def make_converter(*, detailed: bool = False) -> cattrs.Converter:
     """
-    Return a new converter configured for OGP JSON 1.0.
+    Return a new converter configured for OGP JSON (the current version).
 
     The default one stops at the first problem (the fast path); a *detailed* one collects every
     problem with its place.

@@ -27,6 +27,7 @@ from ogpmodel._fields import (
     Const,
     Country,
     Date,
+    DayOrPartialDate,
     Entity,
     EventOf,
     Extensions,
@@ -34,12 +35,15 @@ from ogpmodel._fields import (
     ListOf,
     OpenCode,
     PartialDateKind,
+    Percent,
     State,
     String,
     TextKind,
+    UrlText,
     kinds_of,
+    required_in,
 )
-from ogpmodel._resources import SCHEMA_VERSION
+from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS
 from ogpmodel._scalars import PartialDate
 from ogpmodel.codelists import COUNTRIES, AssessmentType
 from ogpmodel.errors import InvalidValue
@@ -97,6 +101,8 @@ def _codes(enum: type[Any]) -> tuple[str, ...]:
 
 
 _LONG = 80
+#: The versions a ``schema.version`` finding names (one shared list).
+_SUPPORTED = list(SUPPORTED_VERSIONS)
 
 
 def json_type(value: Any) -> str:
@@ -132,14 +138,14 @@ def _nearest(value: str, candidates: tuple[str, ...]) -> str | None:
 
 
 @functools.cache
-def _fields_of(cls: type) -> tuple[dict[str, Kind], frozenset[str], tuple[str, ...]]:
-    """The kinds of *cls* by wire name, its required wire names, and every wire name."""
+def _fields_of(cls: type, version: str) -> tuple[dict[str, Kind], frozenset[str], tuple[str, ...]]:
+    """The kinds of *cls* in *version* by wire name, its required wire names, every wire name."""
     kinds: dict[str, Kind] = {}
     required: set[str] = set()
-    for attribute, kind in kinds_of(cls):
+    for attribute, kind in kinds_of(cls, version):
         wire = attribute.metadata.get("wire", attribute.name)
         kinds[wire] = kind
-        if attribute.default is attrs.NOTHING or attribute.metadata.get("required"):
+        if required_in(attribute, version):
             required.add(wire)
     names = tuple(kinds) + (("type",) if cls in _ASSESSMENTS.values() else ())
     return kinds, frozenset(required), names
@@ -184,8 +190,9 @@ _DROP = object()
 class _Walk:
     """One check of one document."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, version: str) -> None:
         self.limits = limits
+        self.version = version
         self.found: list[Finding] = []
         self.seen: set[tuple[str, str]] = set()
         self.dropped: list[str] = []
@@ -264,10 +271,20 @@ class _Walk:
                 self.report("schema.type", tokens, expected="object", actual=json_type(value))
                 return False
             return self.json(value, tokens, depth)
-        if isinstance(kind, PartialDateKind):
+        if isinstance(kind, (PartialDateKind, DayOrPartialDate)):
             return self.string(FORMATS["PartialDate"].pattern, "partial_date", value, tokens) and (
                 self.real(value, tokens, partial=True)
             )
+        if isinstance(kind, Percent):
+            if type(value) not in (int, float):
+                self.report("schema.type", tokens, expected="number", actual=json_type(value))
+                return False
+            if not 0 <= value <= 100:
+                self.report("schema.range", tokens, value=value, minimum=0, maximum=100)
+                return False
+            return True
+        if isinstance(kind, UrlText):
+            return self.urls(value, tokens)
         if isinstance(kind, Date):
             return self.string(FORMATS["Date"].pattern, "date", value, tokens) and self.real(
                 value, tokens, partial=False
@@ -361,6 +378,36 @@ class _Walk:
         ):
             self.report("text.empty", tokens)
             return False
+        return ok
+
+    def urls(self, value: Any, tokens: tuple[str | int, ...]) -> bool:
+        """A URL reference, or a language map of them."""
+        reference = FORMATS["UrlReference"]
+        if isinstance(value, str):
+            return self.string(reference.pattern, reference.key, value, tokens)
+        if not isinstance(value, dict):
+            self.report("schema.type", tokens, expected="url_text", actual=json_type(value))
+            return False
+        if not value:
+            self.report("schema.required", tokens, field="url")
+            return False
+        ok = True
+        for tag, url in value.items():
+            if not _patterns.matches(_patterns.LANGUAGE_TAG, tag):
+                self.report(
+                    "schema.format", (*tokens, tag), value=shorten(tag), expected="language_tag"
+                )
+                ok = False
+            if isinstance(url, str) and len(url) > self.limits.max_string_length:
+                self.report(
+                    "limits.string-length",
+                    (*tokens, tag),
+                    length=len(url),
+                    limit=self.limits.max_string_length,
+                )
+                ok = False
+            elif not self.string(reference.pattern, reference.key, url, (*tokens, tag)):
+                ok = False
         return ok
 
     def json(self, value: Any, tokens: tuple[str | int, ...], depth: int) -> bool:
@@ -468,7 +515,7 @@ class _Walk:
         status: list[bool],
         state: Any,
     ) -> "_ObjectPending | None":
-        kinds, required, names = _fields_of(cls)
+        kinds, required, names = _fields_of(cls, self.version)
         if cls is Milestone and sum(t == "milestones" for t in tokens) > MAX_MILESTONE_DEPTH:
             self.report("limits.depth", tokens, limit=MAX_MILESTONE_DEPTH)
             status[0] = False
@@ -495,9 +542,7 @@ class _Walk:
                 if name in required:
                     self.report("schema.type", (*tokens, name), expected=_word(kind), actual="null")
                     if not tokens and name == "schema_version":
-                        self.report(
-                            "schema.version", (name,), value=None, supported=[SCHEMA_VERSION]
-                        )
+                        self.report("schema.version", (name,), value=None, supported=_SUPPORTED)
                     status[0] = False
                 continue
             if state is not None and isinstance(kind, State):
@@ -515,7 +560,7 @@ class _Walk:
                         "schema.version",
                         ("schema_version",),
                         value=None,
-                        supported=[SCHEMA_VERSION],
+                        supported=_SUPPORTED,
                     )
                 else:
                     self.report("schema.required", (*tokens, name), field=name)
@@ -662,8 +707,9 @@ def check(document: Any, limits: Limits = DEFAULT_LIMITS) -> Checked:
     """
     Check a parsed OGP JSON document: every problem, and the part that can be read.
 
-    A document of another ``schema_version`` gets one ``schema.version`` finding and is not
-    checked further.
+    A document is checked against the OGP JSON version it names (every version of
+    `SUPPORTED_VERSIONS`); one without a ``schema_version`` against the current one. A document
+    of another ``schema_version`` gets one ``schema.version`` finding and is not checked further.
     """
     if not isinstance(document, dict):
         finding = Finding(
@@ -671,12 +717,12 @@ def check(document: Any, limits: Limits = DEFAULT_LIMITS) -> Checked:
         )
         return Checked((finding,), None, (), frozenset(), {})
     version = document.get("schema_version")
-    if version is not None and version != SCHEMA_VERSION:
+    if version is not None and version not in SUPPORTED_VERSIONS:
         shown = version if isinstance(version, str) else json.dumps(version)
-        params = {"value": shorten(shown), "supported": [SCHEMA_VERSION]}
+        params = {"value": shorten(shown), "supported": _SUPPORTED}
         finding = Finding("schema.version", Severity.ERROR, "/schema_version", params)
         return Checked((finding,), None, (), frozenset(), {})
-    walk = _Walk(limits)
+    walk = _Walk(limits, version if isinstance(version, str) else SCHEMA_VERSION)
     root = walk.run(document)
     findings = tuple(sorted(walk.found, key=_by_path))
     readable: dict[str, Any] | None = None

@@ -21,6 +21,7 @@ import attrs
 
 from ogpmodel import _patterns
 from ogpmodel._json import freeze_extensions
+from ogpmodel._resources import version_key
 from ogpmodel._scalars import PartialDate, Text
 from ogpmodel.codelists import COUNTRIES
 from ogpmodel.errors import InvalidValue
@@ -32,6 +33,8 @@ __all__ = [
     "Const",
     "Country",
     "Date",
+    "DayOrPartialDate",
+    "Earlier",
     "Entity",
     "EventOf",
     "Extensions",
@@ -40,33 +43,45 @@ __all__ = [
     "ListOf",
     "OpenCode",
     "PartialDateKind",
+    "Percent",
     "Ref",
     "Spec",
     "State",
     "String",
     "TextKind",
+    "UrlText",
     "boolean",
+    "changed",
     "code",
     "codes",
     "const",
     "country",
     "date",
+    "day_or_partial_date",
+    "description_in",
     "entities",
     "entity",
+    "exists_in",
     "extensions",
     "field_kind",
     "history",
+    "kind_in",
     "kinds_of",
     "open_code",
     "open_codes",
     "partial_date",
+    "percent",
     "ref",
     "references",
     "refs",
+    "required_in",
+    "since",
     "state",
+    "status",
     "string",
     "text",
     "to_tuple",
+    "url_text",
 ]
 
 
@@ -152,6 +167,15 @@ FORMATS: Mapping[str, Format] = {
             "An absolute http(s) URL.",
             "url",
             "an absolute http(s) URL",
+        ),
+        Format(
+            "UrlReference",
+            _patterns.URL_REFERENCE,
+            "URL reference",
+            "An absolute http(s) URL, or a relative reference (no scheme, no white space) that "
+            "the plan's base_url resolves.",
+            "url_reference",
+            "an absolute http(s) URL or a relative reference",
         ),
         Format(
             "Email",
@@ -383,6 +407,73 @@ class PartialDateKind(Kind):
 
 
 @attrs.frozen
+class DayOrPartialDate(Kind):
+    """A full day (`datetime.date`) or a `PartialDate` of month or year precision."""
+
+    name: ClassVar[str] = "day_or_partial_date"
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, PartialDate) or (
+            isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+        )
+
+    def expected(self) -> str:
+        return "a datetime.date or a PartialDate"
+
+    def describe(self) -> str:
+        return "date or partial date"
+
+
+@attrs.frozen
+class Percent(Kind):
+    """A number from 0 to 100 (an int or a finite float; a bool is refused)."""
+
+    name: ClassVar[str] = "percent"
+
+    def accepts(self, value: Any) -> bool:
+        return (
+            isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and 0 <= value <= 100  # NaN fails both comparisons
+        )
+
+    def expected(self) -> str:
+        return "a number from 0 to 100"
+
+    def describe(self) -> str:
+        return "percentage (0-100)"
+
+
+@attrs.frozen
+class UrlText(Kind):
+    """
+    A URL reference, or a language map of them (one address per language, like `Text`).
+
+    Each address is an absolute http(s) URL or a relative reference that the plan's
+    ``base_url`` resolves.
+    """
+
+    name: ClassVar[str] = "url_text"
+
+    def accepts(self, value: Any) -> bool:
+        if isinstance(value, str):
+            return _patterns.matches(_patterns.URL_REFERENCE, value)
+        return (
+            isinstance(value, Text)
+            and not value.is_plain
+            and all(
+                _patterns.matches(_patterns.URL_REFERENCE, v) for v in value.as_dict("").values()
+            )
+        )
+
+    def expected(self) -> str:
+        return "a URL reference (absolute http(s) or relative) or a language map of them"
+
+    def describe(self) -> str:
+        return "URL or language map of URLs"
+
+
+@attrs.frozen
 class Bool(Kind):
     """True or false."""
 
@@ -521,9 +612,14 @@ def _spec(kind: Kind, description: str, *, required: bool = False, wire: str | N
     return {"validator": kind, "metadata": metadata}
 
 
-def text(description: str, *, required: bool = False) -> Spec:
-    """A `Text` field: optional (``default=None``), or *required* and not blank."""
-    return _spec(TextKind(required=required, optional=not required), description)
+def text(description: str, *, required: bool = False, optional: bool | None = None) -> Spec:
+    """
+    A `Text` field: optional (``default=None``), or *required* and not blank.
+
+    *optional* with *required*: the field may be absent, but when given it may not be blank.
+    """
+    optional = not required if optional is None else optional
+    return _spec(TextKind(required=required, optional=optional), description)
 
 
 def string(
@@ -551,6 +647,20 @@ def refs(target: str, description: str) -> Spec:
 def code(enum: type[Enum], description: str, *, optional: bool = False) -> Spec:
     """A code of the closed codelist *enum*."""
     return _spec(Code(enum, optional=optional), description)
+
+
+def status(enum: type[Enum]) -> Spec:
+    """
+    The current lifecycle state of a plan, commitment or milestone (``default=None``).
+
+    Required in OGP JSON 1.0; since 1.1 it may be absent, meaning "not recorded".
+    """
+    return changed(
+        code(enum, "The current lifecycle state (absent: not recorded).", optional=True),
+        until="1.0",
+        was=code(enum, "The current lifecycle state."),
+        required=True,
+    )
 
 
 def codes(enum: type[Enum], description: str) -> Spec:
@@ -582,6 +692,21 @@ def date(description: str, *, optional: bool = False) -> Spec:
 def partial_date(description: str, *, optional: bool = False) -> Spec:
     """A `PartialDate`."""
     return _spec(PartialDateKind(optional=optional), description)
+
+
+def day_or_partial_date(description: str) -> Spec:
+    """A full day or a `PartialDate` (a month or a year, for imported histories)."""
+    return _spec(DayOrPartialDate(), description)
+
+
+def percent(description: str) -> Spec:
+    """An optional number from 0 to 100."""
+    return _spec(Percent(optional=True), description)
+
+
+def url_text(description: str) -> Spec:
+    """A URL reference, or a language map of them."""
+    return _spec(UrlText(), description)
 
 
 def boolean(description: str) -> Spec:
@@ -664,6 +789,80 @@ def const(value: str, description: str) -> Spec:
     return _spec(Const(value=value), description, required=True)
 
 
+# --- versions -----------------------------------------------------------------------------------
+#
+# A field added in a minor version says so (`since`); a field whose kind was relaxed keeps its
+# earlier kind (`changed`), so that a document of an earlier version is still checked, and its
+# schema generated, exactly as that version defined it.
+
+
+@attrs.frozen
+class Earlier:
+    """What a field was in documents up to and including *version*."""
+
+    version: str
+    kind: Kind
+    required: bool
+    description: str
+
+
+def since(version: str, spec: Spec) -> Spec:
+    """*spec* of a field added in OGP JSON *version* (absent from earlier documents)."""
+    spec["metadata"]["since"] = version
+    return spec
+
+
+def changed(spec: Spec, *, until: str, was: Spec, required: bool = False) -> Spec:
+    """
+    *spec* of a field whose kind changed after OGP JSON *until*.
+
+    *was* is the field's declaration in documents of version *until* and earlier, and
+    *required* whether it was required there.
+    """
+    earlier = (
+        *spec["metadata"].get("earlier", ()),
+        Earlier(until, was["validator"], required, was["metadata"]["description"]),
+    )
+    spec["metadata"]["earlier"] = tuple(sorted(earlier, key=lambda e: version_key(e.version)))
+    return spec
+
+
+def exists_in(attribute: "attrs.Attribute[Any]", version: str) -> bool:
+    """Whether the field is part of OGP JSON *version*."""
+    added = attribute.metadata.get("since")
+    return added is None or version_key(added) <= version_key(version)
+
+
+def _earlier(attribute: "attrs.Attribute[Any]", version: str) -> Earlier | None:
+    for earlier in attribute.metadata.get("earlier", ()):
+        if version_key(version) <= version_key(earlier.version):
+            return earlier  # type: ignore[no-any-return]
+    return None
+
+
+def kind_in(attribute: "attrs.Attribute[Any]", version: str | None = None) -> Kind:
+    """The kind of a model field in documents of OGP JSON *version* (`None`: the current one)."""
+    earlier = None if version is None else _earlier(attribute, version)
+    return field_kind(attribute) if earlier is None else earlier.kind
+
+
+def description_in(attribute: "attrs.Attribute[Any]", version: str | None = None) -> str:
+    """The description of a model field in OGP JSON *version* (`None`: the current one)."""
+    earlier = None if version is None else _earlier(attribute, version)
+    if earlier is not None:
+        return earlier.description
+    description: str = attribute.metadata.get("description", "")
+    return description
+
+
+def required_in(attribute: "attrs.Attribute[Any]", version: str | None = None) -> bool:
+    """Whether a document of OGP JSON *version* (`None`: the current one) must have the field."""
+    earlier = None if version is None else _earlier(attribute, version)
+    if earlier is not None:
+        return earlier.required
+    return attribute.default is attrs.NOTHING or bool(attribute.metadata.get("required"))
+
+
 # --- reading the declarations -------------------------------------------------------------------
 
 
@@ -681,10 +880,17 @@ def field_kind(attribute: "attrs.Attribute[Any]") -> Kind:
     return kind
 
 
-def kinds_of(cls: type) -> Iterator[tuple["attrs.Attribute[Any]", Kind]]:
-    """Yield each field of the model class *cls* with its kind."""
+def kinds_of(
+    cls: type, version: str | None = None
+) -> Iterator[tuple["attrs.Attribute[Any]", Kind]]:
+    """
+    Yield each field of the model class *cls* with its kind.
+
+    With *version*, only the fields of OGP JSON *version*, each with its kind there.
+    """
     for attribute in attrs.fields(cls):
-        yield attribute, field_kind(attribute)
+        if version is None or exists_in(attribute, version):
+            yield attribute, kind_in(attribute, version)
 
 
 def references(obj: Any, target: str, path: str = "") -> Iterator[tuple[str, str]]:

@@ -28,6 +28,10 @@ DATE = r"^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])" + END
 PARTIAL_DATE = r"^(?!0000)[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?" + END
 #: An absolute http(s) URL without white space.
 URL = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*" + END
+#: An absolute http(s) URL, or a relative reference: no scheme, no white space.
+URL_REFERENCE = (
+    r"^(?:[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*|(?![A-Za-z][A-Za-z0-9+.-]*:)[^\s]+)" + END
+)
 #: An e-mail address: something, ``@``, a domain with a dot; no white space.
 EMAIL = r"^[^\s@]+@[^\s@]+\.[^\s@]+" + END
 #: Text that has at least one character that is not white space.

@@ -16,6 +16,7 @@ from ogpmodel import _converter
 from ogpmodel._document import DEFAULT_LIMITS, Checked, Limits, check, within_limits
 from ogpmodel._parsing import JSONProblem, decode, parse
 from ogpmodel._resources import SCHEMA_VERSION
+from ogpmodel._versions import upgrade
 from ogpmodel.errors import InvalidValue
 from ogpmodel.model import ActionPlan
 from ogpmodel.report import Finding, Severity, ValidationReport, pointer
@@ -74,13 +75,22 @@ class Reading:
     checked: Checked | None = None
 
 
+def _current(readable: dict[str, Any]) -> dict[str, Any]:
+    """The readable part of a document, in the current version (it may lack a version)."""
+    if readable.get("schema_version", SCHEMA_VERSION) == SCHEMA_VERSION:
+        return readable
+    return upgrade(readable)
+
+
 def reading(data: Any, limits: Limits = DEFAULT_LIMITS, *, partial: bool = False) -> Reading:
     """
     Read parsed OGP JSON data, never raising for bad data.
 
-    The fast path structures the document directly, stopping at the first problem; only when
-    that fails is the document checked in full (`ogpmodel._document.check`), for every problem
-    and, with *partial*, the plan of its readable part (for the rules).
+    The fast path structures a document of the current version directly, stopping at the
+    first problem; only when that fails, or for a document of an earlier version, is the
+    document checked in full (`ogpmodel._document.check`, against the version it names), for
+    every problem and, with *partial*, the plan of its readable part (for the rules). A
+    document of an earlier version is then upgraded (`ogpmodel.upgrade`) and read.
     """
     failed = False
     if (
@@ -94,6 +104,11 @@ def reading(data: Any, limits: Limits = DEFAULT_LIMITS, *, partial: bool = False
             failed = True
     checked = check(data, limits)
     findings = list(checked.findings)
+    if not findings and not failed:  # a valid document of an earlier version
+        try:
+            return Reading(_converter.structure_plan(upgrade(data)), ValidationReport([]))
+        except Exception:
+            failed = True
     if not findings and failed:  # the check and the converter disagree: say where it failed
         try:
             _converter.structure_plan(data, detailed=True)
@@ -102,7 +117,7 @@ def reading(data: Any, limits: Limits = DEFAULT_LIMITS, *, partial: bool = False
     readable = None
     if partial and checked.readable is not None:
         try:
-            readable = _converter.structure_plan(checked.readable)
+            readable = _converter.structure_plan(_current(checked.readable))
         except Exception:
             readable = None
     # The document's dicts are not needed any more: let them go before the rules run.

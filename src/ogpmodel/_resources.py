@@ -10,16 +10,38 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     from importlib.abc import Traversable
 
-__all__ = ["REPORT_SCHEMA_ID", "SCHEMA_ID", "SCHEMA_VERSION", "schema_dir"]
+__all__ = [
+    "REPORT_SCHEMA_ID",
+    "SCHEMA_ID",
+    "SCHEMA_VERSION",
+    "SUPPORTED_VERSIONS",
+    "schema_dir",
+    "schema_id",
+    "version_key",
+]
 
-#: The OGP JSON version this library reads and writes.
-SCHEMA_VERSION = "1.0"
+#: The OGP JSON version this library writes.
+SCHEMA_VERSION = "1.1"
+#: Every OGP JSON version this library reads, oldest first (each a compatible superset).
+SUPPORTED_VERSIONS = ("1.0", "1.1")
 
 _BASE = "https://ogpmodel.github.io/ogpmodel/schemas"
+
+
+def schema_id(name: str, version: str = SCHEMA_VERSION) -> str:
+    """The ``$id`` of the published file *name* (``"action-plan"``) of OGP JSON *version*."""
+    return f"{_BASE}/{version}/{name}.schema.json"
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """*version* as a tuple of integers, for ordering (``"1.10"`` after ``"1.9"``)."""
+    return tuple(int(part) for part in version.split("."))
+
+
 #: The ``$id`` of the OGP JSON action-plan schema.
-SCHEMA_ID = f"{_BASE}/{SCHEMA_VERSION}/action-plan.schema.json"
+SCHEMA_ID = schema_id("action-plan")
 #: The ``$id`` of the validation-report schema.
-REPORT_SCHEMA_ID = f"{_BASE}/{SCHEMA_VERSION}/report.schema.json"
+REPORT_SCHEMA_ID = schema_id("report")
 
 
 @functools.cache

@@ -16,7 +16,7 @@ import attrs
 from ogpmodel import _patterns
 from ogpmodel.errors import InvalidValue
 
-__all__ = ["PartialDate", "Precision", "Text"]
+__all__ = ["PartialDate", "Precision", "Text", "earliest_day", "latest_day"]
 
 Precision = Literal["year", "month", "day"]
 
@@ -256,9 +256,14 @@ class PartialDate:
         return f"PartialDate({str(self)!r})"
 
 
-def _earliest(value: "PartialDate | datetime.date") -> datetime.date:
+def earliest_day(value: "PartialDate | datetime.date") -> datetime.date:
+    """The first day a date or a partial date may denote."""
     return value.earliest if isinstance(value, PartialDate) else value
 
 
-def _latest(value: "PartialDate | datetime.date") -> datetime.date:
+def latest_day(value: "PartialDate | datetime.date") -> datetime.date:
+    """The last day a date or a partial date may denote."""
     return value.latest if isinstance(value, PartialDate) else value
+
+
+_earliest, _latest = earliest_day, latest_day

@@ -27,7 +27,7 @@ from typing import IO, Any, cast
 
 from ogpmodel._catalogue import word
 from ogpmodel._reading import read_text
-from ogpmodel.codelists import Language
+from ogpmodel.codelists import Code, Language
 from ogpmodel.model import ActionPlan
 from ogpmodel.report import ValidationReport, format_finding
 from ogpmodel.rules import PROFILES, explain, rules
@@ -240,6 +240,10 @@ def _summary(args: argparse.Namespace, stdout: _Output, stdin: IO[str]) -> int:
     return EXIT_VALID  # a summary informs; `validate` is the command that judges
 
 
+def _status(status: Code | None, lang: Language) -> str:
+    return word("unrecorded", lang) if status is None else status.label(lang)
+
+
 def describe(plan: ActionPlan, report: ValidationReport, lang: Language = "en") -> str:
     r"""
     A short human summary of a plan and its report, safe to print on a terminal.
@@ -259,12 +263,14 @@ def describe(plan: ActionPlan, report: ValidationReport, lang: Language = "en") 
         text(plan.title),
         f"  {word('member', lang)}: {text(plan.member.name)} ({plan.member.membership.label(lang)}, {plan.member.country})",
         f"  {word('period', lang)}: {period}",
-        f"  {word('status', lang)}: {plan.status.label(lang)}",
+        f"  {word('status', lang)}: {_status(plan.status, lang)}",
         f"  {word('commitments', lang)}: {len(plan.commitments)}, "
         f"{word('milestones', lang)}: {milestones}, "
         f"{word('stakeholders', lang)}: {len(plan.stakeholders)}",
     ]
-    lines.extend(f"    {c.id}  {text(c.title)}  [{c.status.label(lang)}]" for c in plan.commitments)
+    lines.extend(
+        f"    {c.id}  {text(c.title)}  [{_status(c.status, lang)}]" for c in plan.commitments
+    )
     lines.append(f"  {word('findings', lang)}: {report.summary(lang)}")
     lines.extend(f"    {format_finding(f, lang)}" for f in report.findings)
     return "\n".join(_visible(line) for line in lines)

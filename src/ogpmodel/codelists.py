@@ -1,9 +1,9 @@
 """
-The codelists of OGP JSON 1.0.
+The codelists of OGP JSON.
 
 Closed codelists are enums whose values are the wire strings. Their English and Spanish titles
 and one-line descriptions come from one data source, the CSV files under
-``schemas/1.0/codelists/`` (shipped inside the wheel). Open codelists (policy areas, primary
+``schemas/<version>/codelists/`` (shipped inside the wheel). Open codelists (policy areas, primary
 sector) are seed lists: any string is accepted on the wire.
 
 >>> PlanStatus.CO_CREATION.value
@@ -34,6 +34,7 @@ __all__ = [
     "CommitmentStatus",
     "Completion",
     "DIOGDimension",
+    "GrandChallenge",
     "IRMProduct",
     "Jurisdiction",
     "Language",
@@ -83,7 +84,7 @@ class CodeInfo:
 
 @functools.cache
 def _read(name: str) -> Mapping[str, CodeInfo]:
-    """Read ``schemas/1.0/codelists/<name>.csv`` (codes in file order)."""
+    """Read ``schemas/<version>/codelists/<name>.csv`` (codes in file order)."""
     path = schema_dir() / "codelists" / f"{name}.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     rows = {row["code"]: CodeInfo(**row) for row in csv.DictReader(lines)}
@@ -275,6 +276,16 @@ class Novelty(Code):
     NEW = "new"
 
 
+class GrandChallenge(Code):
+    """OGP's grand challenges, which national plans of 2011-2015 named for each commitment."""
+
+    IMPROVING_PUBLIC_SERVICES = "improving-public-services"
+    INCREASING_PUBLIC_INTEGRITY = "increasing-public-integrity"
+    MORE_EFFECTIVELY_MANAGING_PUBLIC_RESOURCES = "more-effectively-managing-public-resources"
+    CREATING_SAFER_COMMUNITIES = "creating-safer-communities"
+    INCREASING_CORPORATE_ACCOUNTABILITY = "increasing-corporate-accountability"
+
+
 class IRMProduct(Code):
     """The IRM report an ``irm_review`` assessment comes from."""
 
@@ -293,7 +304,7 @@ class AssessmentType(Code):
     IRM_REVIEW = "irm_review"
 
 
-#: Every closed codelist, by its file name under ``schemas/1.0/codelists/``.
+#: Every closed codelist, by its file name under ``schemas/<version>/codelists/``.
 CODELISTS: Mapping[str, type[Code]] = MappingProxyType(
     {
         "plan-status": PlanStatus,
@@ -315,6 +326,7 @@ CODELISTS: Mapping[str, type[Code]] = MappingProxyType(
         "novelty": Novelty,
         "irm-product": IRMProduct,
         "assessment-type": AssessmentType,
+        "grand-challenge": GrandChallenge,
     }
 )
 _NAMES = {enum: name for name, enum in CODELISTS.items()}
@@ -331,7 +343,7 @@ class OpenCodelist:
     An open codelist: a seed list of known codes; any non-empty string is accepted.
 
     Attributes:
-        name: The file name under ``schemas/1.0/codelists/`` without ``.csv``.
+        name: The file name under ``schemas/<version>/codelists/`` without ``.csv``.
     """
 
     name: str
@@ -367,5 +379,5 @@ class _Countries(Mapping[str, CodeInfo]):
         return code in _read("country")
 
 
-#: ISO 3166-1 alpha-2 codes (``schemas/1.0/codelists/country.csv``), read on first use.
+#: ISO 3166-1 alpha-2 codes (``schemas/<version>/codelists/country.csv``), read on first use.
 COUNTRIES: Mapping[str, CodeInfo] = _Countries()

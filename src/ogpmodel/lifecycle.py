@@ -65,6 +65,7 @@ from ogpmodel._lifecycle.tables import (
     COMMITMENT,
     COMPLETED_WITH_OPEN_MILESTONES,
     EVENT_CHECKS,
+    FROM_UNRECORDED_STATUS,
     HISTORY_OUT_OF_ORDER,
     INVALID_TRANSITION,
     MILESTONE,
@@ -84,7 +85,7 @@ from ogpmodel._lifecycle.tables import (
     Target,
     Transition,
 )
-from ogpmodel.codelists import CommitmentStatus
+from ogpmodel.codelists import CommitmentStatus, MilestoneStatus
 from ogpmodel.errors import AmbiguousId, InvalidValue, TransitionError, UnknownId
 from ogpmodel.model import ActionPlan, Commitment, Milestone, TransitionEvent
 from ogpmodel.profiles import Profile, resolve_profile
@@ -230,7 +231,8 @@ def _plan_not_in_implementation(move: _Move) -> Iterator[Finding]:
         yield from (f for f in moves_outside_implementation(move.after) if f not in before)
         return
     kind, path = move.site.kind, move.site.path
-    finding = outside_implementation(kind, path, (move.plan.status,))
+    recorded = () if move.plan.status is None else (move.plan.status,)
+    finding = outside_implementation(kind, path, recorded)
     if finding is None:
         states = plan_states_on(move.plan.history, move.event.date)
         finding = outside_implementation(kind, path, states)
@@ -267,8 +269,12 @@ def _missing_end_of_commitment_report(move: _Move) -> Iterator[Finding]:
 
 def _open_milestones_guard(move: _Move) -> Iterator[Finding]:
     owner = move.site.owner
-    assert isinstance(owner, Commitment)  # noqa: S101 - the guard belongs to commitment moves
-    completed = attrs.evolve(owner, status=CommitmentStatus.COMPLETED)
+    assert isinstance(owner, (Commitment, Milestone))  # noqa: S101 - commitment or milestone moves
+    completed: Commitment | Milestone = (
+        attrs.evolve(owner, status=CommitmentStatus.COMPLETED)
+        if isinstance(owner, Commitment)
+        else attrs.evolve(owner, status=MilestoneStatus.COMPLETED)
+    )
     finding = completed_commitment_finding(completed, move.site.path)
     if finding is not None:
         yield finding
@@ -364,6 +370,12 @@ def _propose(
     _check_arguments(plan, on)
     site = _resolve(plan, target)
     table = TABLES[site.kind]
+    if site.owner.status is None:  # no move is known to start from a state not recorded
+        to_value = table.state(to).value
+        refused = error(
+            FROM_UNRECORDED_STATUS, f"{site.path}/status", {"kind": site.kind, "to": to_value}
+        )
+        return plan, site, (refused,)
     event: TransitionEvent[Any] = TransitionEvent(
         site.owner.status, table.state(to), on, actor_id=actor_id, note=_note(note)
     )
@@ -446,7 +458,7 @@ def transition(
     )
     if findings:
         shown = format_findings(findings)
-        status = site.owner.status.value
+        status = "unrecorded" if site.owner.status is None else site.owner.status.value
         to_value = TABLES[site.kind].state(to).value
         msg = (
             f"cannot move {site.describe(plan)} from {status!r} to {to_value!r}"

@@ -1,5 +1,5 @@
 """
-The entities of OGP JSON 1.0 as frozen, slotted attrs classes (no I/O here).
+The entities of OGP JSON as frozen, slotted attrs classes (no I/O here).
 
 Every field checks what its type alone cannot express (ids, dates, language tags, country codes,
 non-empty required text) and raises `InvalidValue` naming ``Class.field`` and the bad value.
@@ -23,6 +23,7 @@ from ogpmodel.codelists import (
     CommitmentStatus,
     Completion,
     DIOGDimension,
+    GrandChallenge,
     IRMProduct,
     Jurisdiction,
     Membership,
@@ -62,6 +63,7 @@ __all__ = [
     "Member",
     "Milestone",
     "MonitoringBody",
+    "OtherName",
     "ProgressReport",
     "Stakeholder",
     "State",
@@ -149,11 +151,57 @@ class Identifier:
 
 
 @attrs.frozen
+class OtherName:
+    """Another name of a stakeholder: a former name, a translation, a department code (Popolo)."""
+
+    name: Text = attrs.field(**f.text("The other name.", required=True))
+    note: Text | None = attrs.field(
+        default=None, **f.text("What kind of name it is ('former name', 'department code').")
+    )
+    period: Period | None = attrs.field(
+        default=None, **f.entity(Period, "When the name was in use.")
+    )
+    extensions: Mapping[str, Any] = f.extensions()
+
+
+@attrs.frozen
 class Stakeholder:
-    """An institution, organisation, group or person the plan mentions (shaped after Popolo)."""
+    """
+    An institution, organisation, group or person the plan mentions (shaped after Popolo).
+
+    A stakeholder has a ``name``, an ``acronym`` or both (a record that gives only a
+    department's acronym is kept as published); the rule ``stakeholder.unnamed`` reports one
+    with neither. ``name`` is keyword-only since OGP JSON 1.1, where it became optional.
+    """
 
     id: str = attrs.field(**f.string("The stakeholder's id, unique in the plan.", "Id"))
-    name: Text = attrs.field(**f.text("The stakeholder's name.", required=True))
+    name: Text | None = attrs.field(
+        default=None,
+        kw_only=True,
+        **f.changed(
+            f.text(
+                "The stakeholder's name (absent: known only by its acronym).",
+                required=True,
+                optional=True,
+            ),
+            until="1.0",
+            was=f.text("The stakeholder's name.", required=True),
+            required=True,
+        ),
+    )
+    acronym: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        **f.since(
+            "1.1",
+            f.string(
+                "The short form the records use ('TBS', 'EPA').",
+                "NonBlankString",
+                optional=True,
+                message="a non-empty acronym",
+            ),
+        ),
+    )
     kind: StakeholderKind = attrs.field(**f.code(StakeholderKind, "Organization, group or person."))
     sector: Sector = attrs.field(**f.code(Sector, "The stakeholder's sector."))
     parent_id: str | None = attrs.field(
@@ -173,7 +221,19 @@ class Stakeholder:
         converter=f.to_tuple,
         **f.entities(Identifier, "Identifiers in other schemes."),
     )
+    other_names: tuple[OtherName, ...] = attrs.field(
+        factory=tuple,
+        converter=f.to_tuple,
+        **f.since("1.1", f.entities(OtherName, "Other names: former, translated, coded.")),
+    )
     extensions: Mapping[str, Any] = f.extensions()
+
+    @property
+    def label(self) -> str:
+        """The name (its first non-blank string), else the acronym, else the id."""
+        if self.name is not None:
+            return str(self.name)
+        return self.acronym if self.acronym is not None else self.id
 
 
 @attrs.frozen
@@ -252,7 +312,16 @@ class TransitionEvent(Generic[State]):
 
     from_: State = attrs.field(**f.state(_STATES, "The state before the event.", wire="from"))
     to: State = attrs.field(**f.state(_STATES, "The state after the event."))
-    date: datetime.date = attrs.field(**f.date("The day of the event."))
+    date: datetime.date | PartialDate = attrs.field(
+        **f.changed(
+            f.day_or_partial_date(
+                "The day of the event; a month or a year where the record gives no day."
+            ),
+            until="1.0",
+            was=f.date("The day of the event."),
+            required=True,
+        )
+    )
     actor_id: str | None = attrs.field(
         default=None, **f.ref("stakeholder", "The stakeholder who made the change.")
     )
@@ -276,9 +345,17 @@ class ProgressReport:
     status: Completion | None = attrs.field(
         default=None, **f.code(Completion, "The completion level at that date.", optional=True)
     )
+    completion_percent: float | None = attrs.field(
+        default=None,
+        **f.since("1.1", f.percent("The share completed at that date, 0 to 100, as reported.")),
+    )
     text: Text | None = attrs.field(default=None, **f.text("What was done."))
     evidence: tuple[Link, ...] = attrs.field(
         factory=tuple, converter=f.to_tuple, **f.entities(Link, "Links to evidence.")
+    )
+    evidence_note: Text | None = attrs.field(
+        default=None,
+        **f.since("1.1", f.text("Evidence described in words, where there is no address.")),
     )
     challenges: Text | None = attrs.field(default=None, **f.text("Challenges met."))
     author_id: str | None = attrs.field(
@@ -328,7 +405,10 @@ class Milestone:
     title: Text = attrs.field(
         **f.text("The activity with a verifiable deliverable.", required=True)
     )
-    status: MilestoneStatus = attrs.field(**f.code(MilestoneStatus, "The current lifecycle state."))
+    status: MilestoneStatus | None = attrs.field(default=None, **f.status(MilestoneStatus))
+    description: Text | None = attrs.field(
+        default=None, **f.since("1.1", f.text("What the activity is, at length."))
+    )
     expected_outputs: Text | None = attrs.field(
         default=None, **f.text("What the milestone will deliver.")
     )
@@ -386,9 +466,7 @@ class Commitment:
         )
     )
     title: Text = attrs.field(**f.text("The commitment's title.", required=True))
-    status: CommitmentStatus = attrs.field(
-        **f.code(CommitmentStatus, "The current lifecycle state.")
-    )
+    status: CommitmentStatus | None = attrs.field(default=None, **f.status(CommitmentStatus))
     problem: Text | None = attrs.field(default=None, **f.text("The public problem it addresses."))
     status_quo: Text | None = attrs.field(
         default=None, **f.text("The situation before the commitment.")
@@ -411,6 +489,17 @@ class Commitment:
     primary_sector: str | None = attrs.field(
         default=None,
         **f.open_code("primary-sector", "OGP's primary sector (open codelist 'primary-sector')."),
+    )
+    grand_challenge: GrandChallenge | None = attrs.field(
+        default=None,
+        **f.since(
+            "1.1",
+            f.code(
+                GrandChallenge,
+                "The OGP grand challenge it addresses (national plans of 2011-2015).",
+                optional=True,
+            ),
+        ),
     )
     period: Period | None = attrs.field(
         default=None, **f.entity(Period, "When the commitment runs.")
@@ -565,6 +654,10 @@ class EndOfCommitmentReport:
     evidence: tuple[Link, ...] = attrs.field(
         factory=tuple, converter=f.to_tuple, **f.entities(Link, "Evidence.")
     )
+    evidence_note: Text | None = attrs.field(
+        default=None,
+        **f.since("1.1", f.text("Evidence described in words, where there is no address.")),
+    )
     evaluator_id: str | None = attrs.field(
         default=None, **f.ref("stakeholder", "The stakeholder who assessed.")
     )
@@ -645,9 +738,26 @@ class ActionPlan:
     period: Period = attrs.field(
         **f.entity(Period, "The plan's implementation period.", optional=False)
     )
-    status: PlanStatus = attrs.field(**f.code(PlanStatus, "The current lifecycle state."))
+    status: PlanStatus | None = attrs.field(default=None, **f.status(PlanStatus))
     schema_version: str = attrs.field(
-        default=SCHEMA_VERSION, **f.const(SCHEMA_VERSION, "The OGP JSON version of the document.")
+        default=SCHEMA_VERSION,
+        **f.changed(
+            f.const(SCHEMA_VERSION, "The OGP JSON version of the document."),
+            until="1.0",
+            was=f.const("1.0", "The OGP JSON version of the document."),
+            required=True,
+        ),
+    )
+    base_url: str | None = attrs.field(
+        default=None,
+        **f.since(
+            "1.1",
+            f.string(
+                "The address that relative link URLs are relative to (RFC 3986).",
+                "Url",
+                optional=True,
+            ),
+        ),
     )
     history: tuple[TransitionEvent[PlanStatus], ...] = attrs.field(
         factory=tuple, converter=f.to_tuple, **f.history(TransitionEvent, PlanStatus, _HISTORY)
@@ -773,6 +883,16 @@ class ActionPlan:
                 raise UnknownId("stakeholder", stakeholder_id)
             resolved.append(by_id[stakeholder_id])
         return tuple(resolved)
+
+    def url_of(self, link: Link, language: str | None = None) -> str | None:
+        """
+        The absolute address of *link*, resolved against the plan's ``base_url``.
+
+        Where the link has one address per language, the one in *language* (by default the
+        plan's ``language``). `None` when there is no such address, or a relative one cannot
+        be resolved because the plan has no ``base_url``.
+        """
+        return link.absolute(self.base_url, self.language if language is None else language)
 
     def assessments_of(self, commitment_id: str) -> tuple[Assessment, ...]:
         """Return the assessments that name *commitment_id* (inception reports that rate it too)."""

@@ -77,12 +77,12 @@ def named_profile(name: object) -> Profile:
         raise ValueError(msg) from None
 
 
-def stage_of(plan: ActionPlan) -> PlanStatus:
+def stage_of(plan: ActionPlan) -> PlanStatus | None:
     """
     The stage that sets the severity of stage-dependent rules.
 
     It is the plan's status, except that a plan withdrawn before it was ever submitted is
-    still a draft.
+    still a draft; `None` when the plan's status is not recorded.
     """
     never_submitted = plan.submitted_on is None and not any(
         event.to is PlanStatus.SUBMITTED for event in plan.history

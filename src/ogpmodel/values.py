@@ -5,12 +5,14 @@ These modules avoid ``from __future__ import annotations`` on purpose: cattrs an
 read the annotations at run time.
 """
 
+import urllib.parse
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
 
 from ogpmodel import _fields as f
+from ogpmodel import _patterns
 from ogpmodel._scalars import PartialDate, Precision, Text
 
 __all__ = ["Link", "PartialDate", "Period", "Precision", "Text"]
@@ -69,13 +71,66 @@ class Period:
         return iter((self.start, self.end))
 
 
+def _url_value(value: Any) -> Any:
+    """A language map of addresses becomes a `Text`; a plain `Text` its string."""
+    if isinstance(value, Mapping):
+        return Text(value)
+    if isinstance(value, Text) and value.is_plain:
+        return str(value)
+    return value
+
+
 @attrs.frozen
 class Link:
-    """A web page or document: evidence, the published plan, a member page."""
+    """
+    A web page or document: evidence, the published plan, a member page.
 
-    url: str = attrs.field(**f.string("The address of the page or document.", "Url"))
+    ``url`` is one address, or (since OGP JSON 1.1) a language map of addresses such as a
+    bilingual tracker's English and French pages; an address may be relative to the plan's
+    ``base_url``. `absolute` resolves it.
+
+    >>> Link({"en": "/en/report", "fr": "/fr/rapport"}).absolute("https://open.canada.ca", "fr")
+    'https://open.canada.ca/fr/rapport'
+    """
+
+    url: str | Text = attrs.field(
+        converter=_url_value,
+        **f.changed(
+            f.url_text("The address of the page or document, or one per language."),
+            until="1.0",
+            was=f.string("The address of the page or document.", "Url"),
+            required=True,
+        ),
+    )
     title: Text | None = attrs.field(default=None, **f.text("What the link points to."))
     date: PartialDate | None = attrs.field(
         default=None, **f.partial_date("When the page or document was published.", optional=True)
     )
     extensions: Mapping[str, Any] = f.extensions()
+
+    @property
+    def is_relative(self) -> bool:
+        """Whether an address of the link is relative (it needs the plan's ``base_url``)."""
+        return any(not _patterns.matches(_patterns.URL, url) for url in self.urls().values())
+
+    def urls(self, language: str = "") -> dict[str, str]:
+        """The addresses by language tag; a single address is filed under *language*."""
+        return {language: self.url} if isinstance(self.url, str) else self.url.as_dict(language)
+
+    def absolute(self, base_url: str | None = None, language: str | None = None) -> str | None:
+        """
+        The absolute address of the link, in *language* where it has one per language.
+
+        A relative address is resolved against *base_url* (the plan's ``base_url``, see
+        `ActionPlan.url_of`) as RFC 3986 says. Returns `None` when the link has no address in
+        *language*, or when the address is relative and there is no *base_url*.
+        """
+        if isinstance(self.url, str):
+            url: str | None = self.url
+        else:
+            url = self.url.get(language) if language is not None else str(self.url)
+        if url is None:
+            return None
+        if _patterns.matches(_patterns.URL, url):
+            return url
+        return None if base_url is None else urllib.parse.urljoin(base_url, url)

@@ -5,11 +5,10 @@ The guards' predicates, shared by `ogpmodel.lifecycle.transition` and the valida
 rules ask the same ones about every move a plan records (`RECORDED_GUARDS`).
 """
 
-import datetime
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from ogpmodel._lifecycle.history import error, plan_states_on
+from ogpmodel._lifecycle.history import When, error, plan_states_on
 from ogpmodel._lifecycle.tables import (
     CLOSED_COMMITMENT_STATES,
     CLOSED_MILESTONE_STATES,
@@ -22,7 +21,8 @@ from ogpmodel._lifecycle.tables import (
     PLAN_PERIOD_NOT_STARTED,
     Kind,
 )
-from ogpmodel.codelists import CommitmentStatus, PlanStatus
+from ogpmodel._scalars import latest_day
+from ogpmodel.codelists import CommitmentStatus, MilestoneStatus, PlanStatus
 from ogpmodel.model import ActionPlan, Commitment, EndOfCommitmentReport, Milestone, TransitionEvent
 from ogpmodel.profiles import Profile
 from ogpmodel.report import Finding
@@ -49,18 +49,24 @@ def indexed(
         yield from indexed(milestone.milestones, indices)
 
 
-def _open_milestones(commitment: Commitment) -> tuple[str, ...]:
-    """The ids of the commitment's milestones (any depth) that are not completed or cancelled."""
+def _open_milestones(owner: Commitment | Milestone) -> tuple[str, ...]:
+    """
+    The ids of the owner's milestones (any depth) that are not completed or cancelled.
+
+    A milestone without a recorded status is not known to be open, and is not counted.
+    """
     return tuple(
-        m.id for m in commitment.iter_milestones() if m.status not in CLOSED_MILESTONE_STATES
+        m.id
+        for m in owner.iter_milestones()
+        if m.status is not None and m.status not in CLOSED_MILESTONE_STATES
     )
 
 
-def completed_commitment_finding(commitment: Commitment, path: str) -> Finding | None:
-    """The finding of a completed *commitment* with open milestones, else `None`."""
-    if commitment.status is not CommitmentStatus.COMPLETED:
+def completed_commitment_finding(owner: Commitment | Milestone, path: str) -> Finding | None:
+    """The finding of a completed commitment or milestone with open milestones, else `None`."""
+    if owner.status not in (CommitmentStatus.COMPLETED, MilestoneStatus.COMPLETED):
         return None
-    open_ids = _open_milestones(commitment)
+    open_ids = _open_milestones(owner)
     if not open_ids:
         return None
     return error(COMPLETED_WITH_OPEN_MILESTONES, path, {"milestones": list(open_ids)})
@@ -100,25 +106,37 @@ def moves_outside_implementation(plan: ActionPlan) -> Iterator[Finding]:
                 yield finding
 
 
-def period_not_started(plan: ActionPlan, on: datetime.date, path: str) -> Finding | None:
-    """The finding of *plan* entering implementation on *on*, before its period starts."""
+def period_not_started(plan: ActionPlan, on: When, path: str) -> Finding | None:
+    """
+    The finding of *plan* entering implementation on *on*, before its period starts.
+
+    A month or a year *on* counts as before only when all of it is.
+    """
     start = plan.period.start
-    if start is not None and on >= start.earliest:
+    if start is not None and latest_day(on) >= start.earliest:
         return None
-    params = {"date": on.isoformat(), "start": None if start is None else str(start)}
+    params = {"date": str(on), "start": None if start is None else str(start)}
     return error(PLAN_PERIOD_NOT_STARTED, path, params)
 
 
-def period_not_over(plan: ActionPlan, on: datetime.date, path: str) -> Finding | None:
-    """The finding of *plan* ending on *on*, before its period's end, with open commitments."""
+def period_not_over(plan: ActionPlan, on: When, path: str) -> Finding | None:
+    """
+    The finding of *plan* ending on *on*, before its period's end, with open commitments.
+
+    A month or a year *on* counts as before only when all of it is.
+    """
     end = plan.period.end
-    if end is not None and on >= end.earliest:
+    if end is not None and latest_day(on) >= end.earliest:
         return None
-    open_ids = [c.id for c in plan.commitments if c.status not in CLOSED_COMMITMENT_STATES]
+    open_ids = [  # a commitment without a recorded status is not known to be open
+        c.id
+        for c in plan.commitments
+        if c.status is not None and c.status not in CLOSED_COMMITMENT_STATES
+    ]
     if not open_ids:
         return None
     params = {
-        "date": on.isoformat(),
+        "date": str(on),
         "end": None if end is None else str(end),
         "commitments": open_ids,
     }

@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ogpmodel._lifecycle.tables import (
+    HISTORY_ORDER_UNCERTAIN,
     HISTORY_OUT_OF_ORDER,
     INVALID_TRANSITION,
     NOTE_REQUIRED,
@@ -14,12 +15,16 @@ from ogpmodel._lifecycle.tables import (
     Table,
     table_of,
 )
+from ogpmodel._scalars import PartialDate, earliest_day, latest_day
 from ogpmodel.codelists import PlanStatus
 from ogpmodel.model import TransitionEvent
 from ogpmodel.report import Finding, Severity
 from ogpmodel.values import Text
 
-__all__ = ["error", "event_findings", "plan_states_on", "replay"]
+#: The date of an event: a day, or a month or a year of an imported history.
+When = datetime.date | PartialDate
+
+__all__ = ["When", "error", "event_findings", "plan_states_on", "replay"]
 
 # --- the checks shared by replay and transition -----------------------------------------------
 
@@ -45,17 +50,18 @@ def event_findings(
             path,
             {"kind": table.kind, "from": event.from_.value, "to": event.to.value},
         )
-    if previous is not None and (event.from_ != previous.to or event.date < previous.date):
-        yield error(
-            HISTORY_OUT_OF_ORDER,
-            path,
-            {
-                "from": event.from_.value,
-                "date": event.date.isoformat(),
-                "previous": previous.to.value,
-                "previous_date": previous.date.isoformat(),
-            },
-        )
+    if previous is not None:
+        params = {
+            "from": event.from_.value,
+            "date": str(event.date),
+            "previous": previous.to.value,
+            "previous_date": str(previous.date),
+        }
+        if event.from_ != previous.to or latest_day(event.date) < earliest_day(previous.date):
+            yield error(HISTORY_OUT_OF_ORDER, path, params)
+        elif earliest_day(event.date) < latest_day(previous.date):
+            # Month or year dates that overlap: the order given may be right, or not.
+            yield Finding(HISTORY_ORDER_UNCERTAIN, Severity.WARNING, path, params)
     if event.to in table.note_states and _blank(event.note):
         yield error(NOTE_REQUIRED, path, {"to": event.to.value})
 
@@ -72,7 +78,9 @@ def replay(
 
     Each event must be a transition of the table (``lifecycle.invalid-transition``), start in
     the state the previous event ended in on the same day or later
-    (``lifecycle.history-out-of-order``), and carry a note when it withdraws or cancels
+    (``lifecycle.history-out-of-order``; where a date is a month or a year, events are ordered
+    by their intervals, and intervals that overlap give the warning
+    ``lifecycle.history-order-uncertain``), and carry a note when it withdraws or cancels
     (``lifecycle.note-required``). When *status* is given, it must be the ``to`` of the last
     event (``lifecycle.status-mismatch``); an empty history fits any status. The first event may
     start in any state: a history may begin after the entity was created.
@@ -121,11 +129,12 @@ def replay(
     return tuple(findings)
 
 
-def plan_states_on(
-    history: Sequence[TransitionEvent[Any]], day: datetime.date
-) -> tuple[PlanStatus, ...]:
+def plan_states_on(history: Sequence[TransitionEvent[Any]], day: When) -> tuple[PlanStatus, ...]:
     """
     The states a plan with *history* was in at some time on *day*; the last is its state then.
+
+    *day* may be a month or a year, and so may the dates of the events: a state counts when
+    the plan may have been in it at some time of *day*'s interval.
 
     The plan's state on a day is the ``to`` of its last event on or before that day (before its
     first event, that event's ``from``). The moves of one day are not ordered across the plan,
@@ -148,9 +157,10 @@ def plan_states_on(
         return ()
     before: PlanStatus = history[0].from_
     during: list[PlanStatus] = []
+    first, last = earliest_day(day), latest_day(day)
     for event in history:
-        if event.date < day:
+        if latest_day(event.date) < first:
             before = event.to
-        elif event.date == day:
+        elif earliest_day(event.date) <= last:
             during.append(event.to)
     return (before, *during)

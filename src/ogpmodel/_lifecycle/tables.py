@@ -16,6 +16,8 @@ __all__ = [
     "COMMITMENT",
     "COMPLETED_WITH_OPEN_MILESTONES",
     "EVENT_CHECKS",
+    "FROM_UNRECORDED_STATUS",
+    "HISTORY_ORDER_UNCERTAIN",
     "HISTORY_OUT_OF_ORDER",
     "INVALID_TRANSITION",
     "MILESTONE",
@@ -27,6 +29,7 @@ __all__ = [
     "PLAN_PERIOD_NOT_OVER",
     "PLAN_PERIOD_NOT_STARTED",
     "STATUS_MISMATCH",
+    "STATUS_UNRECORDED",
     "SUBMISSION_REQUIREMENTS_UNMET",
     "TABLES",
     "Kind",
@@ -51,6 +54,9 @@ Target: TypeAlias = str | tuple[str, str] | None
 INVALID_TRANSITION = "lifecycle.invalid-transition"
 STATUS_MISMATCH = "lifecycle.status-mismatch"
 HISTORY_OUT_OF_ORDER = "lifecycle.history-out-of-order"
+HISTORY_ORDER_UNCERTAIN = "lifecycle.history-order-uncertain"
+STATUS_UNRECORDED = "status.unrecorded"
+FROM_UNRECORDED_STATUS = "lifecycle.from-unrecorded-status"
 COMPLETED_WITH_OPEN_MILESTONES = "lifecycle.completed-with-open-milestones"
 NOTE_REQUIRED = "lifecycle.note-required"
 PLAN_NOT_IN_IMPLEMENTATION = "lifecycle.plan-not-in-implementation"
@@ -267,12 +273,12 @@ MILESTONE: Table[MilestoneStatus] = Table(
     terminal=_MILESTONE_TERMINAL,
     transitions=(
         Transition(_M.PLANNED, _M.IN_PROGRESS),
-        Transition(_M.PLANNED, _M.COMPLETED),
-        Transition(_M.IN_PROGRESS, _M.COMPLETED),
+        Transition(_M.PLANNED, _M.COMPLETED, (COMPLETED_WITH_OPEN_MILESTONES,)),
+        Transition(_M.IN_PROGRESS, _M.COMPLETED, (COMPLETED_WITH_OPEN_MILESTONES,)),
         Transition(_M.PLANNED, _M.DELAYED),
         Transition(_M.IN_PROGRESS, _M.DELAYED),
         Transition(_M.DELAYED, _M.IN_PROGRESS),
-        Transition(_M.DELAYED, _M.COMPLETED),
+        Transition(_M.DELAYED, _M.COMPLETED, (COMPLETED_WITH_OPEN_MILESTONES,)),
         *_withdrawals(MilestoneStatus, _MILESTONE_TERMINAL, _M.CANCELLED),
     ),
     guards=(PLAN_NOT_IN_IMPLEMENTATION,),

@@ -13,8 +13,6 @@ check formats, and the library checks partial dates itself.
 import typing
 from typing import Any
 
-import attrs
-
 from ogpmodel import _patterns
 from ogpmodel._converter import wire_name
 from ogpmodel._fields import (
@@ -24,6 +22,7 @@ from ogpmodel._fields import (
     Const,
     Country,
     Date,
+    DayOrPartialDate,
     Entity,
     EventOf,
     Extensions,
@@ -31,12 +30,22 @@ from ogpmodel._fields import (
     ListOf,
     OpenCode,
     PartialDateKind,
+    Percent,
     State,
     String,
     TextKind,
+    UrlText,
+    description_in,
     kinds_of,
+    required_in,
 )
-from ogpmodel._resources import REPORT_SCHEMA_ID, SCHEMA_ID, SCHEMA_VERSION
+from ogpmodel._resources import (
+    REPORT_SCHEMA_ID,
+    SCHEMA_VERSION,
+    SUPPORTED_VERSIONS,
+    schema_dir,
+    schema_id,
+)
 from ogpmodel.codelists import CODELISTS, COUNTRIES, OPEN_CODELISTS, codelist_name
 from ogpmodel.codelists import Code as CodeEnum
 from ogpmodel.model import (
@@ -66,21 +75,15 @@ def _event_def(state: type) -> str:
 
 
 class _Generator:
-    """Builds the schema by walking the attrs classes reachable from `ActionPlan`."""
+    """Builds the schema of one version by walking the attrs classes reachable from `ActionPlan`."""
 
-    def __init__(self) -> None:
+    def __init__(self, version: str = SCHEMA_VERSION) -> None:
+        self.version = version
         self.defs: dict[str, Any] = {}
+        self.formats: set[str] = set()
 
     def run(self) -> dict[str, Any]:
         root = self.object_schema(ActionPlan)
-        for name, fmt in FORMATS.items():
-            self.defs[name] = {
-                "title": fmt.title,
-                "description": fmt.description,
-                "type": "string",
-                "pattern": fmt.pattern,
-            }
-        self.defs["Date"]["format"] = "date"
         self.defs["CountryCode"] = {
             "title": "Country code",
             "description": "An ISO 3166-1 alpha-2 country code, e.g. 'CL'.",
@@ -94,7 +97,7 @@ class _Generator:
                 "strings. Empty or white-space-only text counts as missing."
             ),
             "type": ["string", "object"],
-            "propertyNames": _ref("LanguageTag"),
+            "propertyNames": self.format_ref("LanguageTag"),
             "additionalProperties": {"type": "string"},
             "minProperties": 1,
         }
@@ -150,10 +153,21 @@ class _Generator:
                 "pattern": _patterns.NON_BLANK,
                 "examples": list(open_list.codes),
             }
+        for name, fmt in FORMATS.items():
+            if name not in self.formats:
+                continue
+            self.defs[name] = {
+                "title": fmt.title,
+                "description": fmt.description,
+                "type": "string",
+                "pattern": fmt.pattern,
+            }
+        if "Date" in self.defs:
+            self.defs["Date"]["format"] = "date"
         return {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": SCHEMA_ID,
-            "title": "OGP JSON 1.0 action plan",
+            "$id": schema_id("action-plan", self.version),
+            "title": f"OGP JSON {self.version} action plan",
             "description": (
                 "An Open Government Partnership action plan: commitments, milestones, "
                 "stakeholders, lifecycle and assessments. Absent and null fields mean the same; "
@@ -179,9 +193,9 @@ class _Generator:
                 "const": cls.type.value,
             }
             required.append("type")
-        for attribute, kind in kinds_of(cls):
+        for attribute, kind in kinds_of(cls, self.version):
             wire = wire_name(attribute)
-            is_required = attribute.default is attrs.NOTHING or attribute.metadata.get("required")
+            is_required = required_in(attribute, self.version)
             if state is not None and isinstance(kind, State):
                 field_schema = _ref(state.__name__)
             else:
@@ -190,7 +204,7 @@ class _Generator:
                     field_schema = {"anyOf": [field_schema, {"type": "null"}]}
             field_schema = {
                 "title": _humanize(wire),
-                "description": attribute.metadata.get("description", ""),
+                "description": description_in(attribute, self.version),
                 **field_schema,
             }
             properties[wire] = field_schema
@@ -219,10 +233,30 @@ class _Generator:
             return {"type": "array", "items": self.kind_schema(kind.item)}
         if isinstance(kind, TextKind):
             return _ref("RequiredText" if kind.required else "Text")
-        if isinstance(kind, PartialDateKind):
-            return _ref("PartialDate")
+        if isinstance(kind, (PartialDateKind, DayOrPartialDate)):
+            return self.format_ref("PartialDate")
         if isinstance(kind, Date):
-            return _ref("Date")
+            return self.format_ref("Date")
+        if isinstance(kind, Percent):
+            return {"type": "number", "minimum": 0, "maximum": 100}
+        if isinstance(kind, UrlText):
+            self.defs["UrlText"] = {
+                "title": "URL text",
+                "description": (
+                    "A URL reference, or an object mapping BCP 47 language tags to URL "
+                    "references (one address per language)."
+                ),
+                "anyOf": [
+                    self.format_ref("UrlReference"),
+                    {
+                        "type": "object",
+                        "propertyNames": self.format_ref("LanguageTag"),
+                        "additionalProperties": self.format_ref("UrlReference"),
+                        "minProperties": 1,
+                    },
+                ],
+            }
+            return _ref("UrlText")
         if isinstance(kind, Code):
             self.codelist_schema(typing.cast("type[CodeEnum]", kind.enum))
             return _ref(kind.enum.__name__)
@@ -231,7 +265,7 @@ class _Generator:
         if isinstance(kind, OpenCode):
             return _ref(_camel(kind.codelist))
         if isinstance(kind, String):
-            return {"type": "string"} if kind.format is None else _ref(kind.format.name)
+            return {"type": "string"} if kind.format is None else self.format_ref(kind.format.name)
         if isinstance(kind, Country):
             return _ref("CountryCode")
         if isinstance(kind, Const):
@@ -249,6 +283,11 @@ class _Generator:
             return _ref(cls.__name__)
         msg = f"no JSON Schema for the kind {kind!r}"
         raise TypeError(msg)
+
+    def format_ref(self, name: str) -> dict[str, Any]:
+        """A reference to the string format *name*, whose definition the schema then holds."""
+        self.formats.add(name)
+        return _ref(name)
 
     def codelist_schema(self, enum: type[CodeEnum]) -> None:
         if enum.__name__ in self.defs:
@@ -268,13 +307,27 @@ def _camel(name: str) -> str:
     return "".join(part.capitalize() for part in name.split("-"))
 
 
-def generate_schema() -> dict[str, Any]:
-    """Generate the OGP JSON 1.0 JSON Schema from the model (what ``make schema`` writes)."""
-    schema = _Generator().run()
+def generate_schema(version: str = SCHEMA_VERSION) -> dict[str, Any]:
+    """
+    Generate the JSON Schema of OGP JSON *version* from the model (what ``make schema`` writes).
+
+    Each version's schema derives from the same declarations: a field added later is left out
+    of an earlier version's schema, and a field whose kind changed keeps its earlier kind there.
+
+    Raises:
+        ValueError: *version* is not one this library reads.
+    """
+    if version not in SUPPORTED_VERSIONS:
+        msg = f"OGP JSON {version!r} is not a supported version ({', '.join(SUPPORTED_VERSIONS)})"
+        raise ValueError(msg)
+    schema = _Generator(version).run()
+    published = {
+        path.name.removesuffix(".csv") for path in (schema_dir(version) / "codelists").iterdir()
+    }
     # The state enums of the three event kinds must exist even if only referenced by events.
-    for enum in CODELISTS.values():
-        if enum.__name__ not in schema["$defs"]:
-            gen = _Generator()
+    for name, enum in CODELISTS.items():
+        if enum.__name__ not in schema["$defs"] and name in published:
+            gen = _Generator(version)
             gen.codelist_schema(enum)
             schema["$defs"].update(gen.defs)
     schema["$defs"] = dict(sorted(schema["$defs"].items()))

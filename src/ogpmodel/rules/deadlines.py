@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Iterator
 
 from ogpmodel._catalogue import register
+from ogpmodel._scalars import latest_day
 from ogpmodel.codelists import CommitmentStatus, MilestoneStatus, PlanStatus
 from ogpmodel.model import InceptionReport
 from ogpmodel.report import Severity
@@ -103,13 +104,13 @@ def _end_of_commitment_report_overdue(ctx: Context) -> Iterator[Hit]:
         )
         if completed_on is None:
             continue
-        due = _add_months(completed_on, 1)
+        due = _add_months(latest_day(completed_on), 1)  # a month or a year: its last day
         if as_of > due:
             yield Hit(
                 path,
                 {
                     "id": commitment.id,
-                    "completed_on": completed_on.isoformat(),
+                    "completed_on": str(completed_on),
                     "due": due.isoformat(),
                 },
             )
@@ -138,7 +139,11 @@ def _milestone_overdue(ctx: Context) -> Iterator[Hit]:
         return
     for site in ctx.milestone_sites:
         milestone = site.milestone
-        if milestone.status in _DONE or site.commitment.status is CommitmentStatus.WITHDRAWN:
+        if (
+            milestone.status is None  # not recorded: not known to be open
+            or milestone.status in _DONE
+            or site.commitment.status is CommitmentStatus.WITHDRAWN
+        ):
             continue
         end = milestone.period.end if milestone.period is not None else None
         if end is not None and end.is_before(as_of):

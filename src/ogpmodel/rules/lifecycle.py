@@ -21,6 +21,7 @@ from ogpmodel._catalogue import define, register
 from ogpmodel._lifecycle import tables as lc
 from ogpmodel._lifecycle.guards import RECORDED_GUARDS, completed_commitment_finding
 from ogpmodel._lifecycle.history import replay
+from ogpmodel.model import ActionPlan, Commitment, Milestone
 from ogpmodel.report import Finding, Severity
 from ogpmodel.rules._context import Context, Hit
 
@@ -99,18 +100,73 @@ def _history_out_of_order(ctx: Context) -> Iterator[Hit]:
 
 
 @register(
+    lc.HISTORY_ORDER_UNCERTAIN,
+    severity=Severity.WARNING,
+    family=_FAMILY,
+    source=_SOURCE,
+    title_en="two history events dated by a month or a year may have happened in either order.",
+    title_es="dos eventos del historial fechados por mes o año pudieron ocurrir en cualquier orden.",
+    en=(
+        "This event ({from!r}, {date}) may have happened before the previous one"
+        " ({previous!r}, {previous_date}): their dates overlap, so the order is not certain."
+    ),
+    es=(
+        "Este evento ({from!r}, {date}) pudo ocurrir antes que el anterior ({previous!r},"
+        " {previous_date}): sus fechas se superponen, así que el orden no es seguro."
+    ),
+)
+def _history_order_uncertain(ctx: Context) -> Iterator[Hit]:
+    return _hits(ctx, lc.HISTORY_ORDER_UNCERTAIN)
+
+
+@register(
+    lc.STATUS_UNRECORDED,
+    severity=Severity.INFO,
+    family=_FAMILY,
+    source=_SOURCE,
+    title_en="some statuses are not recorded; the rules that need a status skipped those entities.",
+    title_es="algunos estados no están registrados; las reglas que necesitan un estado omitieron esas entidades.",
+    en="{count} status(es) are not recorded, so the rules that need a status did not check them: {paths}.",
+    es="{count} estado(s) no están registrados, así que las reglas que necesitan un estado no los revisaron: {paths}.",
+)
+def _status_unrecorded(ctx: Context) -> Iterator[Hit]:
+    owners: list[tuple[str, ActionPlan | Commitment | Milestone]] = [("", ctx.plan)]
+    owners.extend(ctx.commitments())
+    owners.extend((site.path, site.milestone) for site in ctx.milestone_sites)
+    paths = [f"{path}/status" for path, owner in owners if owner.status is None]
+    if paths:
+        shown = paths[:5] + ([f"… ({len(paths) - 5} more)"] if len(paths) > 5 else [])
+        yield Hit("", {"count": len(paths), "paths": shown})
+
+
+define(
+    lc.FROM_UNRECORDED_STATUS,
+    severity=Severity.ERROR,
+    family=_FAMILY,
+    source=_SOURCE,
+    transition_only=True,
+    title_en="a move is asked of a plan, commitment or milestone whose status is not recorded.",
+    title_es="se pide un cambio de estado a un plan, compromiso o hito cuyo estado no está registrado.",
+    en="This {kind} has no recorded status, so no move to {to!r} can be checked; record its status first.",
+    es="Este {kind} no tiene un estado registrado, así que no se puede verificar un paso a {to!r}; registre primero su estado.",
+)
+
+
+@register(
     lc.COMPLETED_WITH_OPEN_MILESTONES,
     severity=Severity.ERROR,
     family=_FAMILY,
     source=_SOURCE,
-    title_en="a completed commitment has milestones not completed/cancelled.",
-    title_es="un compromiso completado tiene hitos que no están completados ni cancelados.",
-    en="A completed commitment needs every milestone completed or cancelled; still open: {milestones}.",
-    es="Un compromiso completado necesita todos sus hitos completados o cancelados; siguen abiertos: {milestones}.",
+    title_en="a completed commitment or milestone has milestones not completed/cancelled.",
+    title_es="un compromiso o hito completado tiene hitos que no están completados ni cancelados.",
+    en="A completed commitment or milestone needs every milestone under it completed or cancelled; still open: {milestones}.",
+    es="Un compromiso o hito completado necesita todos sus hitos completados o cancelados; siguen abiertos: {milestones}.",
 )
 def _completed_with_open_milestones(ctx: Context) -> Iterator[Hit]:
-    for path, commitment in ctx.commitments():
-        finding = completed_commitment_finding(commitment, path)
+    owners: list[tuple[str, Commitment | Milestone]] = list(ctx.commitments())
+    owners.extend((site.path, site.milestone) for site in ctx.milestone_sites)
+    for path, owner in owners:
+        finding = completed_commitment_finding(owner, path)
         if finding is not None:
             yield Hit(finding.path, finding.params)
 

@@ -205,5 +205,5 @@ def _missing_submission_date(ctx: Context) -> Iterator[Hit]:
         plan.status is PlanStatus.WITHDRAWN
         and any(event.to is PlanStatus.SUBMITTED for event in plan.history)
     )
-    if submitted:
+    if submitted and plan.status is not None:
         yield Hit("/submitted_on", {"status": plan.status.value})

@@ -75,6 +75,16 @@ define(
     es="Campo desconocido {field!r}.{hint} El contenido fuera del estándar va en 'extensions'.",
 )
 define(
+    "schema.range",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_CONTRACT,
+    title_en="a number is outside the range its field allows.",
+    title_es="un número está fuera del rango que su campo admite.",
+    en="{value} is outside the range {minimum} to {maximum}.",
+    es="{value} está fuera del rango de {minimum} a {maximum}.",
+)
+define(
     "schema.version",
     severity=Severity.ERROR,
     family="structure",

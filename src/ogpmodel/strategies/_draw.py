@@ -1,5 +1,6 @@
 """The drawing primitives every strategy shares: words, choices that shrink, optional fields."""
 
+import datetime
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -10,7 +11,7 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from ogpmodel import _patterns
-from ogpmodel.values import Text
+from ogpmodel.values import PartialDate, Text
 
 T = TypeVar("T")
 
@@ -160,6 +161,11 @@ _BOOL = st.booleans()
 @functools.cache
 def _up_to(high: int) -> SearchStrategy[int]:
     return st.integers(0, high)
+
+
+def day_of(value: datetime.date | PartialDate) -> datetime.date:
+    """The day of an event date the strategies drew (they draw days; a month gives its first)."""
+    return value if isinstance(value, datetime.date) else value.earliest
 
 
 def _flag(draw: st.DrawFn) -> bool:

@@ -46,6 +46,7 @@ from ogpmodel.strategies._draw import (
     _maybe_text,
     _pick,
     _some,
+    day_of,
 )
 from ogpmodel.strategies._kinds import build as _build
 from ogpmodel.strategies._lifecycle import _draw_events, _draw_path
@@ -323,7 +324,7 @@ def _draw_commitment(
     status, history = _draw_status_and_history(
         draw, cfg, "commitment", window, statuses or tuple(CommitmentStatus)
     )
-    completed_on = history[-1].date if status is CommitmentStatus.COMPLETED else None
+    completed_on = day_of(history[-1].date) if status is CommitmentStatus.COMPLETED else None
     low = 1 if complete and max_milestones else 0
     count = _between(draw, low, max_milestones) if max_depth > 0 else 0
     milestones = _draw_milestone_tree(

@@ -19,6 +19,7 @@ from ogpmodel._fields import (
     Const,
     Country,
     Date,
+    DayOrPartialDate,
     Entity,
     EventOf,
     Extensions,
@@ -26,10 +27,12 @@ from ogpmodel._fields import (
     ListOf,
     OpenCode,
     PartialDateKind,
+    Percent,
     Ref,
     State,
     String,
     TextKind,
+    UrlText,
     kinds_of,
 )
 from ogpmodel.codelists import COUNTRIES, OPEN_CODELISTS
@@ -43,6 +46,7 @@ from ogpmodel.strategies._draw import (
     _some,
 )
 from ogpmodel.strategies._values import dates, partial_dates
+from ogpmodel.values import Text
 
 T = TypeVar("T")
 
@@ -59,6 +63,20 @@ _FORMAT_VALUES: Mapping[str, tuple[str, ...]] = {
     "Email": _EMAILS,
     "NonBlankString": _WORDS,
 }
+
+
+_RELATIVE = ("/en/report", "docs/plan.pdf", "../evidence?id=1")
+
+
+def _draw_url_text(draw: st.DrawFn) -> str | Text:
+    """An address: absolute or relative, or one per language."""
+
+    def one() -> str:
+        return _draw_url(draw) if _flag(draw) else _pick(draw, _RELATIVE)
+
+    if _flag(draw):
+        return one()
+    return Text({"en": one(), "fr": one()})
 
 
 def value_of(draw: st.DrawFn, cfg: _Config, kind: Kind, refs: Refs) -> Any:
@@ -88,6 +106,12 @@ def value_of(draw: st.DrawFn, cfg: _Config, kind: Kind, refs: Refs) -> Any:
         return draw(dates())
     if isinstance(kind, PartialDateKind):
         return draw(partial_dates())
+    if isinstance(kind, DayOrPartialDate):
+        return draw(st.one_of(dates(), partial_dates()))
+    if isinstance(kind, Percent):
+        return draw(st.one_of(st.integers(0, 100), st.floats(0, 100, allow_nan=False)))
+    if isinstance(kind, UrlText):
+        return _draw_url_text(draw)
     if isinstance(kind, Bool):
         return _flag(draw)
     if isinstance(kind, Extensions):

@@ -31,7 +31,7 @@ from ogpmodel.model import (
     TransitionEvent,
 )
 from ogpmodel.serialize import dumps, to_dict
-from ogpmodel.strategies._draw import T, _between, _flag, _pick
+from ogpmodel.strategies._draw import T, _between, _flag, _pick, day_of
 from ogpmodel.strategies._entities import _DELIVERABLES
 from ogpmodel.strategies._values import _draw_day, dates
 from ogpmodel.values import PartialDate, Period, Text
@@ -263,7 +263,7 @@ def _inception_overdue(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
 
 def _end_of_commitment_overdue(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
     commitment = plan.commitments[0]
-    completed_on = commitment.history[-1].date
+    completed_on = day_of(commitment.history[-1].date)
     kept = tuple(
         a
         for a in plan.assessments
@@ -301,7 +301,7 @@ def _status_mismatch(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
 
 def _out_of_order(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
     first, second, *rest = plan.history
-    late = attrs.evolve(first, date=_day_after(draw, second.date))
+    late = attrs.evolve(first, date=_day_after(draw, day_of(second.date)))
     return attrs.evolve(plan, history=(late, second, *rest)), None
 
 
@@ -340,14 +340,14 @@ def _day_between(draw: st.DrawFn, lo: datetime.date, hi: datetime.date) -> datet
 def _implementation_before_start(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
     """Enter implementation before the plan period starts (or drop the period's start)."""
     index = _event_index(plan, PlanStatus.IMPLEMENTATION)
-    entered = plan.history[index].date
+    entered = day_of(plan.history[index].date)
     start, end = plan.period.start, plan.period.end
     assert start is not None  # noqa: S101 - submitted plans have complete periods
     assert end is not None  # noqa: S101
     how = _between(draw, 0, 2)
     if how == 1:
         # Earlier, but not before the previous event: dates stay non-decreasing.
-        day = _day_between(draw, plan.history[index - 1].date, start.earliest)
+        day = _day_between(draw, day_of(plan.history[index - 1].date), start.earliest)
         if day is not None:
             return _redate(plan, index, day), None
     if how == 2:
@@ -367,12 +367,12 @@ def _ended_before_end(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
             plan, _any_commitment(draw, plan), status=CommitmentStatus.PLANNED, history=()
         )
     index = _event_index(plan, PlanStatus.ENDED)
-    ended = plan.history[index].date
+    ended = day_of(plan.history[index].date)
     end = plan.period.end
     assert end is not None  # noqa: S101 - submitted plans have periods
     if _flag(draw):
         # Earlier, but not before the previous event: dates stay non-decreasing.
-        day = _day_between(draw, plan.history[index - 1].date, end.earliest)
+        day = _day_between(draw, day_of(plan.history[index - 1].date), end.earliest)
         if day is not None:
             return _redate(plan, index, day), None
     later = PartialDate.from_date(_day_after(draw, ended))
@@ -382,9 +382,9 @@ def _ended_before_end(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
 def _moved_outside_implementation(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
     """Date a move of a commitment or milestone before the plan's implementation, or after it."""
     commitment = plan.commitments[0]  # completed: it has a history
-    entered = plan.history[_event_index(plan, PlanStatus.IMPLEMENTATION)].date
+    entered = day_of(plan.history[_event_index(plan, PlanStatus.IMPLEMENTATION)].date)
     if plan.status is PlanStatus.CLOSED and _flag(draw):
-        closed = plan.history[_event_index(plan, PlanStatus.CLOSED)].date
+        closed = day_of(plan.history[_event_index(plan, PlanStatus.CLOSED)].date)
         last = attrs.evolve(commitment.history[-1], date=_day_after(draw, closed))
         return _edit_commitment(plan, 0, history=(*commitment.history[:-1], last)), None
     early = entered - datetime.timedelta(days=_between(draw, 1, 400))

@@ -47,6 +47,7 @@ from ogpmodel.strategies._draw import (
     _maybe_text,
     _pick,
     _some,
+    day_of,
 )
 from ogpmodel.strategies._entities import (
     _COUNTRY_CODES,
@@ -174,13 +175,15 @@ def _draw_valid_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
     others = [s.id for s in people if s.sector is not Sector.GOVERNMENT]
 
     events = _draw_events(draw, cfg, path, began, floors=floors)
-    on = {event.to: event.date for event in events}
+    on = {event.to: day_of(event.date) for event in events}
     submitted_on = on.get(PlanStatus.SUBMITTED)
     window: _Window | None = None
     if moving:
         first = on[PlanStatus.IMPLEMENTATION]
         # Commitments move while the plan is in implementation or ended.
-        leaving = [e.date for e in events if e.from_ in _WHILE_MOVING and e.to not in _WHILE_MOVING]
+        leaving = [
+            day_of(e.date) for e in events if e.from_ in _WHILE_MOVING and e.to not in _WHILE_MOVING
+        ]
         last = leaving[-1] if leaving else first + datetime.timedelta(days=730)
         window = _Window(first, max(first, last))
 
@@ -310,7 +313,7 @@ def _draw_valid_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
                     continue
                 if closed_on is None and not _maybe(draw, cfg, lambda: True):
                     continue
-                done = commitment.history[-1].date
+                done = day_of(commitment.history[-1].date)
                 day = done + datetime.timedelta(days=_between(draw, 0, 28))
                 if closed_on is not None:
                     day = min(day, closed_on)
