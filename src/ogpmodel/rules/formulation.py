@@ -160,14 +160,8 @@ def _missing_period(ctx: Context) -> Iterator[Hit]:
     stage_dependent=True,
     family="formulation",
     source=_VERIFIABILITY,
-    title_en=(
-        "a milestone has neither an end date nor a deadline note: it cannot be verified (a"
-        " parent milestone's dates derive from its children, which are checked instead)."
-    ),
-    title_es=(
-        "un hito no tiene fecha de término ni nota de plazo: no se puede verificar (las fechas"
-        " de un hito con hitos inferiores derivan de ellos, que se revisan en su lugar)."
-    ),
+    title_en="a milestone has neither an end date nor a deadline note: it cannot be verified.",
+    title_es="un hito no tiene fecha de término ni nota de plazo: no se puede verificar.",
     en=(
         "Milestone {id!r} of commitment {commitment!r} has neither an end date nor a deadline "
         "note, so its completion cannot be verified."
