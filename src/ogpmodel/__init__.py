@@ -6,6 +6,8 @@ The public names are listed in ``__all__``; everything else is private.
 
 from typing import Any
 
+from ogpmodel._resources import SUPPORTED_VERSIONS
+from ogpmodel._versions import upgrade
 from ogpmodel.codelists import (
     DIOG,
     AssessmentType,
@@ -94,6 +96,7 @@ __all__ = [
     "MAX_MILESTONE_DEPTH",
     "PROFILES",
     "SCHEMA_VERSION",
+    "SUPPORTED_VERSIONS",
     "ActionPlan",
     "AmbiguousId",
     "Assessment",
@@ -170,6 +173,7 @@ __all__ = [
     "tables_json",
     "to_dict",
     "transition",
+    "upgrade",
     "validate",
 ]
 

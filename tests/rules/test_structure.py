@@ -16,12 +16,12 @@ from tests.rules.support import Broken, Case, run_rule
 import ogpmodel
 from ogpmodel import (
     EndOfCommitmentReport,
-    Link,
-    ProgressReport,
     Goal,
     IrmReview,
+    Link,
     PartialDate,
     PlanStatus,
+    ProgressReport,
     StrategicVision,
     Text,
     TransitionEvent,
