@@ -10,7 +10,14 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     from importlib.abc import Traversable
 
-__all__ = ["REPORT_SCHEMA_ID", "SCHEMA_ID", "SCHEMA_VERSION", "schema_dir"]
+__all__ = [
+    "LIFECYCLE_SCHEMA_ID",
+    "REPORT_SCHEMA_ID",
+    "RULES_SCHEMA_ID",
+    "SCHEMA_ID",
+    "SCHEMA_VERSION",
+    "schema_dir",
+]
 
 #: The OGP JSON version this library reads and writes.
 SCHEMA_VERSION = "1.0"
@@ -20,6 +27,10 @@ _BASE = "https://ogpmodel.github.io/ogpmodel/schemas"
 SCHEMA_ID = f"{_BASE}/{SCHEMA_VERSION}/action-plan.schema.json"
 #: The ``$id`` of the validation-report schema.
 REPORT_SCHEMA_ID = f"{_BASE}/{SCHEMA_VERSION}/report.schema.json"
+#: The ``$id`` of the schema of ``rules.json``, the rule catalogue as data.
+RULES_SCHEMA_ID = f"{_BASE}/{SCHEMA_VERSION}/rules.schema.json"
+#: The ``$id`` of the schema of ``lifecycle.json``, the lifecycle tables as data.
+LIFECYCLE_SCHEMA_ID = f"{_BASE}/{SCHEMA_VERSION}/lifecycle.schema.json"
 
 
 @functools.cache
