@@ -3,11 +3,14 @@ Regenerate the committed files that are derived from the model (``make schema``)
 
 - ``schemas/1.0/action-plan.schema.json`` from the attrs classes and codelists;
 - ``schemas/1.0/report.schema.json`` (the validation report);
+- ``rules.json`` and ``lifecycle.json`` (the rule catalogue and the lifecycle tables as data)
+  and their ``rules.schema.json`` and ``lifecycle.schema.json``, in the same folder;
 - the generated reference pages under ``docs/reference/``.
 
 Tests fail when a committed file differs from what this script writes.
 """
 
+import functools
 import json
 import sys
 from collections.abc import Callable
@@ -29,8 +32,35 @@ def outputs() -> dict[Path, Callable[[], str]]:
     files: dict[Path, Callable[[], str]] = {
         ROOT / "schemas/1.0/action-plan.schema.json": lambda: render_json(generate_schema()),
     }
+    files.update(published_data())
     files.update({ROOT / path: render for path, render in docs.generated_files().items()})
     return files
+
+
+def published_data() -> dict[Path, Callable[[], str]]:
+    """The rule catalogue and the lifecycle tables as data, with their schemas."""
+    from ogpmodel._resources import SCHEMA_VERSION
+    from ogpmodel.schema import (
+        generate_lifecycle_data,
+        generate_lifecycle_schema,
+        generate_rules_data,
+        generate_rules_schema,
+    )
+
+    folder = ROOT / "schemas" / SCHEMA_VERSION
+    generators: dict[str, Callable[[], object]] = {
+        "rules.json": generate_rules_data,
+        "rules.schema.json": generate_rules_schema,
+        "lifecycle.json": generate_lifecycle_data,
+        "lifecycle.schema.json": generate_lifecycle_schema,
+    }
+    return {
+        folder / name: functools.partial(_render, generate) for name, generate in generators.items()
+    }
+
+
+def _render(generate: Callable[[], object]) -> str:
+    return render_json(generate())
 
 
 def main() -> int:
