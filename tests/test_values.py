@@ -701,7 +701,7 @@ class TestLink:
     )
     def test_rejects_other_urls(self, url: object) -> None:
         """Anything but an http(s) URL or a relative reference, without white space, raises."""
-        error = invalid(lambda: Link(url))  # type: ignore[arg-type]
+        error = invalid(lambda: Link(url))
 
         assert ("Link.url", url, True) == (error.field, error.value, repr(url) in str(error))
 
@@ -728,7 +728,7 @@ class TestLink:
     def test_refuses_a_bad_language_map(self, url: dict[str, str]) -> None:
         """Every address of a map must be a URL reference, under a language tag."""
         with pytest.raises(InvalidValue):
-            Link(url)  # type: ignore[arg-type]
+            Link(url)
 
     def test_accepts_title_and_date(self) -> None:
         """A Text title and a PartialDate date are kept."""

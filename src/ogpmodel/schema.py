@@ -5,19 +5,43 @@ The JSON Schemas of OGP JSON: packaged, generated from the model, and used for r
 `generate_report_schema` build them from the model's declared field kinds and the rule
 catalogue (what ``make schema`` writes); a test fails when the committed files differ.
 `iter_schema_findings` lists every JSON Schema violation of a document as findings.
+
+`generate_rules_data` and `generate_lifecycle_data` publish the rule catalogue and the lifecycle
+tables as JSON data (``rules.json``, ``lifecycle.json``), and `generate_rules_schema` and
+`generate_lifecycle_schema` their JSON Schemas, for tools in other languages; ``make schema``
+writes all four beside the action-plan schema.
 """
 
 import copy
 from typing import Any
 
-from ogpmodel._resources import REPORT_SCHEMA_ID, SCHEMA_ID, SCHEMA_VERSION, SUPPORTED_VERSIONS
+from ogpmodel._resources import (
+    LIFECYCLE_SCHEMA_ID,
+    REPORT_SCHEMA_ID,
+    RULES_SCHEMA_ID,
+    SCHEMA_ID,
+    SCHEMA_VERSION,
+    SUPPORTED_VERSIONS,
+)
+from ogpmodel._schema.catalogue import (
+    generate_lifecycle_data,
+    generate_lifecycle_schema,
+    generate_rules_data,
+    generate_rules_schema,
+)
 from ogpmodel._schema.findings import iter_schema_findings, load_schema
 from ogpmodel._schema.generate import generate_report_schema, generate_schema
 
 __all__ = [
+    "LIFECYCLE_SCHEMA_ID",
     "REPORT_SCHEMA_ID",
+    "RULES_SCHEMA_ID",
     "SCHEMA_ID",
+    "generate_lifecycle_data",
+    "generate_lifecycle_schema",
     "generate_report_schema",
+    "generate_rules_data",
+    "generate_rules_schema",
     "generate_schema",
     "iter_schema_findings",
     "schema",
