@@ -61,8 +61,8 @@ def schema(name: str = "action-plan", version: str = SCHEMA_VERSION) -> dict[str
 
     >>> schema()["$id"]
     'https://ogpmodel.github.io/ogpmodel/schemas/1.1/action-plan.schema.json'
-    >>> schema(version="1.0")["title"]
-    'OGP JSON 1.0 action plan'
+    >>> schema(version="1.0")["$id"]
+    'https://ogpmodel.github.io/ogpmodel/schemas/1.0/action-plan.schema.json'
 
     Raises:
         ValueError: *name* is not ``"action-plan"`` or ``"report"``, or *version* is not a
