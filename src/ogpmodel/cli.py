@@ -26,12 +26,17 @@ from collections.abc import Iterator, Sequence
 from typing import IO, Any, cast
 
 from ogpmodel._catalogue import word
+from ogpmodel._parsing import JSONProblem, decode, parse
 from ogpmodel._reading import read_text
+from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS
+from ogpmodel._versions import upgrade
 from ogpmodel.codelists import Code, Language
+from ogpmodel.errors import InvalidDocument
 from ogpmodel.model import ActionPlan
 from ogpmodel.report import ValidationReport, format_finding
 from ogpmodel.rules import PROFILES, explain, rules
 from ogpmodel.schema import schema
+from ogpmodel.serialize import _utf8, write_atomically
 from ogpmodel.validation import validate
 from ogpmodel.values import Text
 
@@ -147,7 +152,11 @@ def _date(text: str) -> datetime.date:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="ogpmodel", description="Read, check and explain OGP JSON 1.0 action plans."
+        prog="ogpmodel",
+        description=(
+            f"Read, check, explain and upgrade OGP JSON action plans"
+            f" (reads {', '.join(SUPPORTED_VERSIONS)}; writes {SCHEMA_VERSION})."
+        ),
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -177,8 +186,30 @@ def _parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("rules", parents=[lang], help="list every rule code")
     listing.add_argument("--format", choices=("text", "json"), default="text")
 
-    dump = commands.add_parser("schema", help="print the OGP JSON 1.0 JSON Schema")
+    dump = commands.add_parser("schema", help="print the OGP JSON JSON Schema")
     dump.add_argument("--report", action="store_true", help="print the validation report schema")
+    dump.add_argument(
+        "--version",
+        choices=SUPPORTED_VERSIONS,
+        default=SCHEMA_VERSION,
+        dest="schema_version",
+        help=f"the OGP JSON version (default {SCHEMA_VERSION})",
+    )
+
+    lift = commands.add_parser(
+        "upgrade",
+        parents=[lang],
+        help=f"upgrade a document to OGP JSON {SCHEMA_VERSION}",
+        description=(
+            "Upgrade an OGP JSON document of an earlier version, losslessly; the content is not"
+            " checked (run validate on the result)."
+        ),
+    )
+    lift.add_argument("file", metavar="FILE", help="the document ('-' is stdin)")
+    lift.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    lift.add_argument(
+        "--to", choices=SUPPORTED_VERSIONS, default=SCHEMA_VERSION, help="the version to reach"
+    )
     return parser
 
 
@@ -225,6 +256,35 @@ def _validate(args: argparse.Namespace, stdout: _Output, stdin: IO[str]) -> int:
                 stdout.line(format_finding(finding, lang, source=label))
             stdout.line(f"{label}: {report.summary(lang)}")
     return worst
+
+
+def _upgrade(args: argparse.Namespace, stdout: _Output, stdin: IO[str]) -> int:
+    lang = cast("Language", args.lang)
+    text = _read_text(args.file, stdin)
+    try:
+        data = parse(decode(text) if isinstance(text, bytes) else text)
+        upgraded = upgrade(data, to=args.to)
+    except (JSONProblem, InvalidDocument) as problem:
+        report = (
+            ValidationReport([problem.finding])
+            if isinstance(problem, JSONProblem)
+            else problem.report
+        )
+        for finding in report.findings:
+            stdout.line(format_finding(finding, lang, source=args.file))
+        return EXIT_INVALID
+    if args.output is None:
+        stdout.json(upgraded)
+        return EXIT_VALID
+    content = json.dumps(upgraded, ensure_ascii=False, indent=2) + "\n"
+    if not _utf8(content):  # a lone surrogate of the input: keep it as a JSON escape
+        content = json.dumps(upgraded, ensure_ascii=True, indent=2) + "\n"
+    try:
+        write_atomically(args.output, content)
+    except OSError as error:
+        msg = f"cannot write {args.output}: {error.strerror or error}"
+        raise _UsageError(msg) from None
+    return EXIT_VALID
 
 
 def _summary(args: argparse.Namespace, stdout: _Output, stdin: IO[str]) -> int:
@@ -343,7 +403,9 @@ def _run(argv: Sequence[str], stdout: _Output, stdin: IO[str], stderr: IO[str]) 
         return _explain(args, stdout)
     if args.command == "rules":
         return _rules(args, stdout)
-    stdout.json(schema("report" if args.report else "action-plan"))
+    if args.command == "upgrade":
+        return _upgrade(args, stdout, stdin)
+    stdout.json(schema("report" if args.report else "action-plan", args.schema_version))
     return EXIT_VALID
 
 
