@@ -41,6 +41,7 @@ SECTIONS = {
     "Deadlines": "deadlines",
     "Lifecycle consistency": "lifecycle",
     "Assessments": "assessments",
+    "Import": "import",
 }
 
 #: The families whose rules this suite implements and breaks one by one.
