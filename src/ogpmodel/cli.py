@@ -31,12 +31,13 @@ from ogpmodel._reading import read_text
 from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS
 from ogpmodel._versions import upgrade
 from ogpmodel.codelists import Code, Language
+from ogpmodel.convert import READERS, TEMPLATES, WRITERS, Conversion, MissingExtra
 from ogpmodel.errors import InvalidDocument
 from ogpmodel.model import ActionPlan
 from ogpmodel.report import ValidationReport, format_finding
 from ogpmodel.rules import PROFILES, explain, rules
 from ogpmodel.schema import schema
-from ogpmodel.serialize import _utf8, write_atomically
+from ogpmodel.serialize import _utf8, to_dict, write_atomically
 from ogpmodel.validation import validate
 from ogpmodel.values import Text
 
@@ -196,6 +197,38 @@ def _parser() -> argparse.ArgumentParser:
         help=f"the OGP JSON version (default {SCHEMA_VERSION})",
     )
 
+    convert = commands.add_parser(
+        "convert",
+        parents=[lang],
+        help="convert a tracker or a workbook into OGP JSON",
+        description=(
+            "Convert a source into OGP JSON. What the converter met in the source is printed to"
+            " stderr, each line naming its record; the plan goes to stdout or OUT."
+        ),
+        epilog="kinds: " + "; ".join(f"{name}: {c.help}" for name, c in READERS.items()),
+    )
+    convert.add_argument("source", metavar="SOURCE", help="the file or folder to convert")
+    convert.add_argument("--from", dest="kind", required=True, choices=sorted(READERS))
+    convert.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+
+    export = commands.add_parser(
+        "export",
+        parents=[lang],
+        help="export plans to a workbook, CSV files or a SQLite database",
+        epilog="kinds: " + "; ".join(f"{name}: {c.help}" for name, c in WRITERS.items()),
+    )
+    export.add_argument("plans", nargs="+", metavar="PLAN", help="OGP JSON files")
+    export.add_argument("--to", dest="kind", required=True, choices=sorted(WRITERS))
+    export.add_argument("-o", "--output", metavar="OUT", required=True, help="the file or folder")
+
+    template = commands.add_parser(
+        "template",
+        parents=[lang],
+        help="write an empty workbook to fill in, with instructions and drop-downs",
+    )
+    template.add_argument("--to", dest="kind", required=True, choices=sorted(TEMPLATES))
+    template.add_argument("-o", "--output", metavar="OUT", required=True, help="the file")
+
     lift = commands.add_parser(
         "upgrade",
         parents=[lang],
@@ -273,14 +306,67 @@ def _upgrade(args: argparse.Namespace, stdout: _Output, stdin: IO[str]) -> int:
         for finding in report.findings:
             stdout.line(format_finding(finding, lang, source=args.file))
         return EXIT_INVALID
-    if args.output is None:
-        stdout.json(upgraded)
-        return EXIT_VALID
-    content = json.dumps(upgraded, ensure_ascii=False, indent=2) + "\n"
-    if not _utf8(content):  # a lone surrogate of the input: keep it as a JSON escape
-        content = json.dumps(upgraded, ensure_ascii=True, indent=2) + "\n"
+    _write_json(upgraded, args.output, stdout)
+    return EXIT_VALID
+
+
+def _load(converters: Any, name: str) -> Any:
     try:
-        write_atomically(args.output, content)
+        return converters[name].load()
+    except MissingExtra as error:
+        raise _UsageError(str(error)) from None
+
+
+def _write_json(data: Any, output: str | None, stdout: _Output) -> None:
+    """*data* as JSON text on stdout, or written whole to the file *output*."""
+    if output is None:
+        stdout.json(data)
+        return
+    content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if not _utf8(content):  # a lone surrogate of the input: keep it as a JSON escape
+        content = json.dumps(data, ensure_ascii=True, indent=2) + "\n"
+    try:
+        write_atomically(output, content)
+    except OSError as error:
+        msg = f"cannot write {output}: {error.strerror or error}"
+        raise _UsageError(msg) from None
+
+
+def _convert(args: argparse.Namespace, stdout: _Output, stderr: _Output) -> int:
+    lang = cast("Language", args.lang)
+    conversion: Conversion = _load(READERS, args.kind)(args.source)
+    for finding in conversion.report.findings:
+        stderr.line(format_finding(finding, lang, source=args.source))
+    stderr.line(f"{args.source}: {conversion.report.summary(lang)}")
+    if conversion.plan is None:
+        return EXIT_INVALID
+    _write_json(to_dict(conversion.plan), args.output, stdout)
+    return EXIT_INVALID if conversion.report.errors else EXIT_VALID
+
+
+def _export(args: argparse.Namespace, stdout: _Output, stdin: IO[str]) -> int:
+    lang = cast("Language", args.lang)
+    write = _load(WRITERS, args.kind)
+    plans = []
+    for path in args.plans:
+        plan, report = read_text(_read_text(path, stdin))
+        if plan is None:
+            for finding in report.findings:
+                stdout.line(format_finding(finding, lang, source=path))
+            return EXIT_INVALID
+        plans.append(plan)
+    try:
+        write(plans, args.output)
+    except OSError as error:
+        msg = f"cannot write {args.output}: {error.strerror or error}"
+        raise _UsageError(msg) from None
+    return EXIT_VALID
+
+
+def _template(args: argparse.Namespace) -> int:
+    write = _load(TEMPLATES, args.kind)
+    try:
+        write(args.output, args.lang)
     except OSError as error:
         msg = f"cannot write {args.output}: {error.strerror or error}"
         raise _UsageError(msg) from None
@@ -405,6 +491,12 @@ def _run(argv: Sequence[str], stdout: _Output, stdin: IO[str], stderr: IO[str]) 
         return _rules(args, stdout)
     if args.command == "upgrade":
         return _upgrade(args, stdout, stdin)
+    if args.command == "convert":
+        return _convert(args, stdout, _Output(stderr))
+    if args.command == "export":
+        return _export(args, stdout, stdin)
+    if args.command == "template":
+        return _template(args)
     stdout.json(schema("report" if args.report else "action-plan", args.schema_version))
     return EXIT_VALID
 

@@ -7,8 +7,16 @@ Each converter returns a `Conversion`: the plan, and a report of what it met in 
 """
 
 from ogpmodel.convert._conversion import Conversion
+from ogpmodel.convert._registry import (
+    READERS,
+    TEMPLATES,
+    WRITERS,
+    MissingExtra,
+    reader,
+    writer,
+)
 
-__all__ = ["Conversion"]
+__all__ = ["READERS", "TEMPLATES", "WRITERS", "Conversion", "MissingExtra", "reader", "writer"]
 
 
 def __dir__() -> list[str]:
