@@ -181,17 +181,20 @@ def configure_converter(converter: cattrs.Converter) -> None:
         fn = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True, **overrides)
         required = frozenset(wire_name(a) for a in attrs.fields(cl) if _is_required_on_wire(a))
 
+        tagged = cl in ASSESSMENT_TYPES.values()
+
         def structure(value: Any, tp: Any) -> Any:
             if not isinstance(value, dict):
                 msg = f"expected an object, got {type(value).__name__}"
                 raise WireTypeError(msg)
-            if any(value.get(name, ...) is None for name in required):
-                msg = "a required field is null"  # null means absent; the schema says which
-                raise WireTypeError(msg)
-            data = {k: v for k, v in value.items() if v is not None}  # null means absent
-            if cl in ASSESSMENT_TYPES.values():
-                data.pop("type", None)
-            return fn(data, tp)
+            if None in value.values():  # rare: copy only then
+                if any(value.get(name, ...) is None for name in required):
+                    msg = "a required field is null"  # null means absent; the schema says which
+                    raise WireTypeError(msg)
+                value = {k: v for k, v in value.items() if v is not None}  # null means absent
+            if tagged:
+                value = {k: v for k, v in value.items() if k != "type"}
+            return fn(value, tp)
 
         return structure
 

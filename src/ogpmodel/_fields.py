@@ -277,6 +277,9 @@ class Kind:
             raise InvalidValue(where, value, self.expected() + suffix)
 
     def __call__(self, instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        # The place is named only when the value fails: the common case builds no string.
+        if (value is None and self.optional) or (value is not None and self.accepts(value)):
+            return
         self.check(_where(instance, attribute), value)
 
     def describe(self) -> str:
@@ -554,10 +557,17 @@ class ListOf(Kind):
     def check(self, where: str, value: Any) -> None:
         if isinstance(value, NotAList):
             raise InvalidValue(where, value[0], self.expected())
-        item_expected = self.message or self.item.expected()
+        accepts = self.item.accepts
         for index, item in enumerate(value):
-            if item is None or not self.item.accepts(item):
-                raise InvalidValue(f"{where}[{index}]", item, item_expected)
+            if item is None or not accepts(item):
+                raise InvalidValue(f"{where}[{index}]", item, self.message or self.item.expected())
+
+    def __call__(self, instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        if isinstance(value, tuple) and not isinstance(value, NotAList):
+            accepts = self.item.accepts
+            if all(item is not None and accepts(item) for item in value):
+                return
+        self.check(_where(instance, attribute), value)
 
     def describe(self) -> str:
         return f"list of {self.item.describe()}"
