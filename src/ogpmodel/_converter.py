@@ -17,6 +17,7 @@ The one configured cattrs converter between OGP JSON data and the model.
 
 import datetime
 import functools
+import types
 import typing
 from collections.abc import Callable, Mapping
 from enum import Enum
@@ -139,6 +140,16 @@ def _is_tuple(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple
 
 
+def _is_optional(tp: Any) -> bool:
+    """Whether *tp* is ``X | None`` for exactly one X (the hook of X is then resolved once)."""
+    args = typing.get_args(tp)
+    return (
+        typing.get_origin(tp) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
 def configure_converter(converter: cattrs.Converter) -> None:
     """Register every hook that reads and writes OGP JSON on *converter*."""
     # Class hooks: the codelist enums subclass str, so Code is registered too (the most
@@ -171,6 +182,19 @@ def configure_converter(converter: cattrs.Converter) -> None:
         return tuple(converter.structure(value, list[item_type]))  # type: ignore[valid-type]
 
     converter.register_structure_hook_func(_is_tuple, structure_tuple)
+
+    def optional_factory(tp: Any) -> Callable[[Any, Any], Any]:
+        # ``X | None``: resolve X's hook once (cattrs would dispatch on every value). A null
+        # never reaches it: the object hooks drop nulls, which mean absent.
+        (inner,) = [arg for arg in typing.get_args(tp) if arg is not type(None)] or [Any]
+        inner_hook = converter.get_structure_hook(inner)
+
+        def structure(value: Any, _: Any) -> Any:
+            return None if value is None else inner_hook(value, inner)
+
+        return structure
+
+    converter.register_structure_hook_factory(_is_optional, optional_factory)
 
     def attrs_structure_factory(cl: Any) -> Callable[[Any, Any], Any]:
         overrides: dict[str, Any] = {
