@@ -193,6 +193,8 @@ class TestPackaging:
             "ogpmodel/schemas/1.1/action-plan.schema.json",
             "ogpmodel/schemas/1.1/report.schema.json",
             "ogpmodel/schemas/1.1/codelists/grand-challenge.csv",
+            "ogpmodel/examples/__init__.py",
+            "ogpmodel/examples/data/maipu-2023-2024.json",
         }
         assert set() == expected - names
         assert not any(name.startswith("tests/") for name in names)
