@@ -146,3 +146,27 @@ class TestLifecycle:
         """mermaid raises ValueError (no longer KeyError) naming `kind`."""
         with pytest.raises(ValueError, match=r"^kind must be one of 'plan', 'commitment'"):
             lc.mermaid(kind)  # type: ignore[arg-type]
+
+
+class TestPathsAndFileNames:
+    def test_validate_reads_a_path(self) -> None:
+        """A pathlib.Path is read as a file, as load reads it."""
+        path = pathlib.Path(__file__).resolve().parents[1] / "examples" / "maipu-2023-2024.json"
+        assert ogpmodel.validate(path) == ogpmodel.validate(ogpmodel.load(path))
+
+    def test_a_missing_path_is_the_callers_error(self, tmp_path: pathlib.Path) -> None:
+        """A file that does not exist raises FileNotFoundError, naming it."""
+        with pytest.raises(FileNotFoundError, match="nothing.json"):
+            ogpmodel.validate(tmp_path / "nothing.json")
+
+    @pytest.mark.parametrize("name", ["plan.json", " data/plans.jsonl ", "C:\\plans\\x.NDJSON"])
+    def test_a_file_name_as_text_says_what_to_pass(self, name: str) -> None:
+        """A str is JSON text; when it is a file name, the finding says to pass a Path."""
+        (finding,) = ogpmodel.validate(name).errors
+        assert finding.code == "schema.invalid-json"
+        assert f"pathlib.Path({name.strip()!r})" in finding.render("en")
+
+    def test_other_bad_text_gets_no_file_hint(self) -> None:
+        """Text that is not a file name keeps the plain JSON message."""
+        (finding,) = ogpmodel.validate("{not json").errors
+        assert "pathlib" not in finding.render("en")

@@ -1,6 +1,8 @@
 """`validate`: the complete report on a plan, a document or JSON text; it never raises for bad data."""
 
 import datetime
+import os
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,8 +22,32 @@ def __dir__() -> list[str]:
     return sorted(__all__)
 
 
+#: Text that is a file name, not JSON (``plan.json``, ``data/plan.jsonl``, ``C:\\plans\\x.json``).
+_FILE_NAME = re.compile(r"[^\s{}\[\]\"]+\.(json|jsonl|ndjson)", re.IGNORECASE)
+
+
+def _hint_file_name(text: str | bytes | bytearray, result: Reading) -> Reading:
+    """A file name given as JSON text: the invalid-JSON finding says what to pass instead."""
+    if not isinstance(text, str) or _FILE_NAME.fullmatch(text.strip()) is None:
+        return result
+    findings = [
+        attrs.evolve(
+            f,
+            params={
+                **f.params,
+                "reason": f"{f.params['reason']}; {text.strip()!r} looks like a file name: pass"
+                f" pathlib.Path({text.strip()!r}) to read the file",
+            },
+        )
+        if f.code == "schema.invalid-json"
+        else f
+        for f in result.report.findings
+    ]
+    return attrs.evolve(result, report=ValidationReport(findings))
+
+
 def validate(
-    plan_or_document: ActionPlan | dict[str, Any] | str | bytes,
+    plan_or_document: ActionPlan | dict[str, Any] | str | bytes | os.PathLike[str],
     *,
     as_of: datetime.date | None = None,
     profile: Profile | str | None = None,
@@ -31,8 +57,9 @@ def validate(
     Check a plan against every rule of the catalogue and return the complete report.
 
     Args:
-        plan_or_document: An `ActionPlan`, an OGP JSON document as a `dict`, or JSON text.
-            For a document with errors, the ``schema.*`` findings come first, then the
+        plan_or_document: An `ActionPlan`, an OGP JSON document as a `dict`, JSON text (a
+            `str` or `bytes`), or the path of a JSON file as a `pathlib.Path` (a `str` is
+            always JSON text). For a document with errors, the ``schema.*`` findings come first, then the
             findings of the rules on every part of the document that could be read, and a
             ``schema.unchecked`` info that lists the parts they could not check.
         as_of: The date deadlines are checked against; without it no ``deadline.*`` rule runs.
@@ -46,6 +73,7 @@ def validate(
 
     Raises:
         ValueError: *profile* names no built-in profile (a caller's mistake, not bad data).
+        OSError: *plan_or_document* is a path, and the file cannot be read.
 
     >>> from ogpmodel import validate
     >>> validate('{"schema_version": "1.0"').errors[0].code
@@ -55,8 +83,13 @@ def validate(
         named_profile(profile)  # a caller's mistake is refused before any document is read
     if isinstance(plan_or_document, ActionPlan):
         return ValidationReport(list(check_plan(plan_or_document, as_of=as_of, profile=profile)))
-    if isinstance(plan_or_document, (str, bytes, bytearray)):
-        result = reading_text(plan_or_document, limits, partial=True)
+    if isinstance(plan_or_document, os.PathLike):
+        with open(plan_or_document, "rb") as handle:  # bytes: decoded as `load` decodes them
+            result = reading_text(handle.read(), limits, partial=True)
+    elif isinstance(plan_or_document, (str, bytes, bytearray)):
+        result = _hint_file_name(
+            plan_or_document, reading_text(plan_or_document, limits, partial=True)
+        )
     else:
         result = reading(plan_or_document, limits, partial=True)
     if result.plan is not None:
