@@ -31,7 +31,7 @@ from ogpmodel.model import (
     TransitionEvent,
 )
 from ogpmodel.serialize import dumps, to_dict
-from ogpmodel.strategies._draw import T, _between, _flag, _pick, day_of
+from ogpmodel.strategies._draw import T, _between, _flag, _pick, day_of, last_day_of
 from ogpmodel.strategies._entities import _DELIVERABLES
 from ogpmodel.strategies._values import _draw_day, dates
 from ogpmodel.values import PartialDate, Period, Text
@@ -263,7 +263,7 @@ def _inception_overdue(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
 
 def _end_of_commitment_overdue(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
     commitment = plan.commitments[0]
-    completed_on = day_of(commitment.history[-1].date)
+    completed_on = last_day_of(commitment.history[-1].date)  # due a month after its last day
     kept = tuple(
         a
         for a in plan.assessments
@@ -297,6 +297,30 @@ def _status_mismatch(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
         )
         return attrs.evolve(plan, status=other), None
     return _edit_commitment(plan, 0, status=CommitmentStatus.IN_PROGRESS), None
+
+
+def _uncertain_order(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
+    """
+    Date the plan's first two events (to co-creation, to submitted) by the submission's year.
+
+    Each interval then holds the other, so their order is uncertain; it only widens dates
+    that no recorded guard looks at, and still holds ``submitted_on``.
+    """
+    first, second, *rest = plan.history
+    year = PartialDate(day_of(second.date).year)
+    dated = (attrs.evolve(first, date=year), attrs.evolve(second, date=year))
+    return attrs.evolve(plan, history=(*dated, *rest)), None
+
+
+def _unrecorded_status(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
+    """Leave the status of the plan, a commitment or a milestone unrecorded (its history kept)."""
+    how = _between(draw, 0, 2)
+    if how == 0:
+        return attrs.evolve(plan, status=None), None
+    index = _any_commitment(draw, plan)
+    if how == 1 or not plan.commitments[index].milestones:
+        return _edit_commitment(plan, index, status=None), None
+    return _edit_first_milestone(plan, index, status=None), None
 
 
 def _out_of_order(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
