@@ -5,8 +5,8 @@ A deterministic corpus generator: valid OGP JSON plans, seeded, with no Hypothes
   9 milestones (about a third with two or three children, one nested level), 10 stakeholders,
   2 assessments (an inception report, then an end-of-commitment report or an IRM review), and
   lifecycle histories on the plan, every commitment and every milestone whose status is not
-  the initial one. Texts vary (some are language maps), dates and statuses follow the histories,
-  so `ogpmodel.validate` reports no errors. Plan *index* of a seed is the same whatever the
+  the initial one. Texts vary (some are language maps), dates and statuses follow the histories
+  (a completed milestone closes its children first), so `ogpmodel.validate` reports no errors. Plan *index* of a seed is the same whatever the
   corpus size, so a 10x corpus starts with the 1x corpus.
 - `plans(count, seed)` yields them lazily; `corpus_lines` returns them as JSON Lines texts;
   `cached_corpus` writes a corpus once under ``benchmarks/.cache/`` (never committed).
@@ -322,6 +322,10 @@ def _milestone(
 ) -> tuple[Milestone, datetime.date]:
     rng = w.rng
     period = _sub_period(w, outer)
+    choices, weights = (
+        (_CLOSED_MILESTONE, _CLOSED_WEIGHTS) if closed else (_OPEN_MILESTONE, _OPEN_WEIGHTS)
+    )
+    status = rng.choices(choices, weights)[0]
     kids: list[Milestone] = []
     last_date = window[0]
     for k in range(children):
@@ -329,7 +333,7 @@ def _milestone(
             w,
             f"{identifier}.{k + 1}",
             period,
-            closed=closed,
+            closed=closed or status is _M.COMPLETED,  # completed: its children are closed
             children=0,
             window=window,
             government=government,
@@ -337,13 +341,13 @@ def _milestone(
         )
         kids.append(kid)
         last_date = max(last_date, kid_date)
-    choices, weights = (
-        (_CLOSED_MILESTONE, _CLOSED_WEIGHTS) if closed else (_OPEN_MILESTONE, _OPEN_WEIGHTS)
-    )
-    status = rng.choices(choices, weights)[0]
     paths = _MILESTONE_PATHS[status]
     steps = paths[0] if rng.random() < 0.5 else rng.choice(paths)  # single moves are common
-    history, moved = _history(w, _M.PLANNED, steps, *window, everyone, frozenset({_M.CANCELLED}))
+    # A completed milestone moves after its children have closed.
+    first = last_date if status is _M.COMPLETED else window[0]
+    history, moved = _history(
+        w, _M.PLANNED, steps, first, window[1], everyone, frozenset({_M.CANCELLED})
+    )
     progress: tuple[ProgressReport, ...] = ()
     if steps and rng.random() < 0.05:
         progress = (
