@@ -5,11 +5,14 @@ Regenerate the committed files that are derived from the model (``make schema``)
   attrs classes and codelists (an earlier version's schema never changes: the tests prove it);
 - ``schemas/<current>/report.schema.json`` (the validation report; an earlier version's report
   schema is kept as it was published);
+- ``rules.json`` and ``lifecycle.json`` (the rule catalogue and the lifecycle tables as data)
+  and their ``rules.schema.json`` and ``lifecycle.schema.json``, beside the current schema;
 - the generated reference pages under ``docs/reference/``.
 
 Tests fail when a committed file differs from what this script writes.
 """
 
+import functools
 import json
 import sys
 from collections.abc import Callable
@@ -38,8 +41,35 @@ def outputs() -> dict[Path, Callable[[], str]]:
     files[ROOT / f"schemas/{SCHEMA_VERSION}/report.schema.json"] = lambda: render_json(
         generate_report_schema()
     )
+    files.update(published_data())
     files.update({ROOT / path: render for path, render in docs.generated_files().items()})
     return files
+
+
+def published_data() -> dict[Path, Callable[[], str]]:
+    """The rule catalogue and the lifecycle tables as data, with their schemas."""
+    from ogpmodel._resources import SCHEMA_VERSION
+    from ogpmodel.schema import (
+        generate_lifecycle_data,
+        generate_lifecycle_schema,
+        generate_rules_data,
+        generate_rules_schema,
+    )
+
+    folder = ROOT / "schemas" / SCHEMA_VERSION
+    generators: dict[str, Callable[[], object]] = {
+        "rules.json": generate_rules_data,
+        "rules.schema.json": generate_rules_schema,
+        "lifecycle.json": generate_lifecycle_data,
+        "lifecycle.schema.json": generate_lifecycle_schema,
+    }
+    return {
+        folder / name: functools.partial(_render, generate) for name, generate in generators.items()
+    }
+
+
+def _render(generate: Callable[[], object]) -> str:
+    return render_json(generate())
 
 
 def main() -> int:

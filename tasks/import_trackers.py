@@ -32,7 +32,6 @@ import ogpmodel
 from ogpmodel import (
     ActionPlan,
     Commitment,
-    CommitmentStatus,
     Link,
     Member,
     Membership,
@@ -40,7 +39,6 @@ from ogpmodel import (
     MilestoneStatus,
     PartialDate,
     Period,
-    PlanStatus,
     ProgressReport,
     Sector,
     Stakeholder,
@@ -53,6 +51,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 DEFAULT_SHARED = ROOT.parent / "shared"
 
 US_SOURCE = Path("data/us-nap5/nap5_tracker.json")
+#: The site the tracker's pages are published on: its permalinks are relative to it.
+US_SITE = "https://open.usa.gov/"
 CANADA_SOURCE = Path("data/canada-nap/nap5.json")
 US_OUTPUT = FIXTURES / "us-nap5.json"
 CANADA_OUTPUT = FIXTURES / "canada-nap5.json"
@@ -128,6 +128,8 @@ US_MILESTONE_STATUS = {
 #: Commitment fields with a home in the model or in the named extension keys.
 US_COMMITMENT_MAPPED = (
     "commitment_id",
+    "permalink",
+    "commitment_link",
     "title",
     "commitment_detail_sub",
     "commitment_theme_name",
@@ -137,6 +139,7 @@ US_COMMITMENT_MAPPED = (
 #: Sub-commitment fields with a home in the model (or checked equal to the parent's).
 US_SUB_MAPPED = (
     "commitment_detail_sub_id",
+    "permalink",
     "title",
     "commitment_status",
     "aug_2023_progress",
@@ -198,8 +201,8 @@ def us_milestone(sub: Mapping[str, Any], agencies: UsAgencies) -> Milestone:
     except KeyError:
         raise SourceError(f"{sub_id}: unknown status {sub['commitment_status']!r}") from None
     extra = _rest(sub, US_SUB_MAPPED)
-    if sub["commitment_detail_sub"] == sub["title"]:
-        del extra["commitment_detail_sub"]  # the same text as the title: kept once
+    detail = extra.pop("commitment_detail_sub")
+    description = None if detail == sub["title"] else Text(detail)  # the same text: kept once
     progress = []
     for date, key in (("2023-08", "aug_2023_progress"), ("2024-02", "_body")):
         if _is_blank(sub[key]):
@@ -210,25 +213,12 @@ def us_milestone(sub: Mapping[str, Any], agencies: UsAgencies) -> Milestone:
         id=sub_id,
         title=Text(sub["title"]),
         status=status,
+        description=description,
         responsible_ids=(agencies.responsible(sub["commitment_agency"]),),
+        links=(Link(sub["permalink"]),),  # relative to the site, the plan's base_url
         progress=tuple(progress),
         extensions={"us_nap5": extra},
     )
-
-
-def us_commitment_status(milestones: Iterable[Milestone]) -> CommitmentStatus:
-    """
-    Derive a commitment's status from its sub-commitments, the way the tracker counts them.
-
-    Completed only when every sub-commitment is complete (as the Mid-Term Self-Assessment
-    counts commitments); in progress when any has started; otherwise planned.
-    """
-    statuses = [milestone.status for milestone in milestones]
-    if statuses and all(status is MilestoneStatus.COMPLETED for status in statuses):
-        return CommitmentStatus.COMPLETED
-    if any(status is not MilestoneStatus.PLANNED for status in statuses):
-        return CommitmentStatus.IN_PROGRESS
-    return CommitmentStatus.PLANNED
 
 
 def build_us(data: Mapping[str, Any]) -> ActionPlan:
@@ -267,9 +257,9 @@ def build_us(data: Mapping[str, Any]) -> ActionPlan:
             Commitment(
                 id=commitment_id,
                 title=Text(record["title"]),
-                status=us_commitment_status(milestones),
                 action=Text(record["commitment_detail_sub"]),
                 milestones=milestones,
+                links=(Link(record["permalink"]), Link(record["commitment_link"])),
                 extensions={"us_nap5": extra},
             )
         )
@@ -280,7 +270,7 @@ def build_us(data: Mapping[str, Any]) -> ActionPlan:
         language="en",
         member=Member(name=Text("United States"), membership=Membership.NATIONAL, country="US"),
         period=Period(PartialDate.parse("2022"), PartialDate.parse("2024")),
-        status=PlanStatus.IMPLEMENTATION,
+        base_url=US_SITE,
         stakeholders=agencies.stakeholders,
         commitments=tuple(commitments),
         links=(
@@ -350,11 +340,16 @@ class CanadaDepartments:
 
     @property
     def stakeholders(self) -> tuple[Stakeholder, ...]:
-        """One government organization per slug, in order of first mention, named by its slug."""
+        """
+        One government organization per slug, in order of first mention.
+
+        The tracker gives only the department's bilingual acronym (``tbs-sct``): it is the
+        stakeholder's acronym, and the stakeholder has no name, as published.
+        """
         return tuple(
             Stakeholder(
                 id=slug,
-                name=Text(slug),
+                acronym=slug,
                 kind=StakeholderKind.ORGANIZATION,
                 sector=Sector.GOVERNMENT,
             )
@@ -374,7 +369,6 @@ def canada_indicator(
     return Milestone(
         id=code,
         title=_bilingual(choice, code),
-        status=MilestoneStatus.PLANNED,
         period=Period(end=PartialDate.parse(due)) if due is not None else None,
         deadline_note=Text(dict(deadline)) if deadline is not None else None,
         responsible_ids=tuple(dict.fromkeys(responsible)),
@@ -405,7 +399,6 @@ def build_canada(data: Mapping[str, Any]) -> ActionPlan:
         milestone = Milestone(
             id=code,
             title=_bilingual(choice, code),
-            status=MilestoneStatus.PLANNED,
             milestones=tuple(indicators_of.get(code, ())),
         )
         milestones_of.setdefault(_parent_id(code), []).append(milestone)
@@ -413,7 +406,6 @@ def build_canada(data: Mapping[str, Any]) -> ActionPlan:
         Commitment(
             id=code,
             title=_bilingual(choice, code),
-            status=CommitmentStatus.PLANNED,
             milestones=tuple(milestones_of.get(code, ())),
         )
         for code, choice in choices["commitments"].items()
@@ -436,7 +428,6 @@ def build_canada(data: Mapping[str, Any]) -> ActionPlan:
         language="en",
         member=Member(name=Text("Canada"), membership=Membership.NATIONAL, country="CA"),
         period=Period(PartialDate.parse("2022"), PartialDate.parse("2024")),
-        status=PlanStatus.IMPLEMENTATION,
         stakeholders=departments.stakeholders,
         commitments=commitments,
         extensions={

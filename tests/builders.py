@@ -72,10 +72,16 @@ def minimal_plan(**changes: Any) -> ActionPlan:
 
 
 def milestone(**changes: Any) -> Milestone:
-    """A milestone in progress inside the commitment of `complete_local_plan`."""
+    """
+    A milestone in progress inside the commitment of `complete_local_plan`.
+
+    Another id gives another title too, so that two milestones are not repeats.
+    """
+    milestone_id = changes.get("id", "1")
+    suffix = "" if milestone_id == "1" else f" ({milestone_id})"
     base = Milestone(
         id="1",
-        title=Text("Publicar el diagnóstico"),
+        title=Text("Publicar el diagnóstico" + suffix),
         status=MilestoneStatus.IN_PROGRESS,
         period=period("2023-03", "2023-12"),
         responsible_ids=("secpla",),
@@ -87,10 +93,16 @@ def milestone(**changes: Any) -> Milestone:
 
 
 def commitment(**changes: Any) -> Commitment:
-    """A well-formed local commitment, in progress."""
+    """
+    A well-formed local commitment, in progress.
+
+    Another id gives another title too, so that two commitments are not repeats.
+    """
+    commitment_id = changes.get("id", "CLMPU0001")
+    suffix = "" if commitment_id == "CLMPU0001" else f" ({commitment_id})"
     base = Commitment(
         id="CLMPU0001",
-        title=Text("Planes de barrio"),
+        title=Text("Planes de barrio" + suffix),
         status=CommitmentStatus.IN_PROGRESS,
         problem=Text("Los vecinos no participan en las decisiones de su barrio."),
         action=Text("Co-diseñar planes de barrio con la comunidad."),

@@ -133,6 +133,49 @@ class TestOtherCommands:
         """schema prints the packaged schema; --report the report schema."""
         assert ogpmodel.schema() == json.loads(call("schema")[1])
         assert ogpmodel.schema("report") == json.loads(call("schema", "--report")[1])
+        earlier = json.loads(call("schema", "--version", "1.0")[1])
+        assert ogpmodel.schema(version="1.0") == earlier
+        assert earlier != ogpmodel.schema()
+
+
+class TestUpgrade:
+    ONE_ZERO = pathlib.Path(__file__).parent / "fixtures" / "maipu-1.0.json"
+
+    def test_prints_the_upgraded_document(self) -> None:
+        """upgrade FILE prints the 1.1 document: the same content, the new version."""
+        code, out, _ = call("upgrade", str(self.ONE_ZERO))
+        original = json.loads(self.ONE_ZERO.read_text(encoding="utf-8"))
+        assert (0, ogpmodel.upgrade(original)) == (code, json.loads(out))
+        assert "1.1" == json.loads(out)["schema_version"]
+
+    def test_writes_the_output_file(self, tmp_path: pathlib.Path) -> None:
+        """-o writes the document, which then loads into the same plan as its source."""
+        out = tmp_path / "plan-1.1.json"
+        code, printed, _ = call("upgrade", str(self.ONE_ZERO), "-o", str(out))
+        assert (0, "") == (code, printed)
+        assert ogpmodel.load(out) == ogpmodel.load(self.ONE_ZERO)
+
+    def test_an_unknown_version_names_the_supported_ones(self, tmp_path: pathlib.Path) -> None:
+        """A version this library does not read exits 1 with schema.version, naming 1.0 and 1.1."""
+        path = write(tmp_path, "old.json", '{"schema_version": "0.9", "id": "x"}')
+        code, out, _ = call("upgrade", path)
+        assert 1 == code
+        assert "[schema.version]" in out
+        assert "'1.0', '1.1'" in out
+
+    def test_bad_json_is_reported_with_its_place(self, tmp_path: pathlib.Path) -> None:
+        """Text that is not JSON exits 1 with the line and column, in the chosen language."""
+        code, out, _ = call("upgrade", write(tmp_path, "bad.json", '{"a": '), "--lang", "es")
+        assert 1 == code
+        assert "[schema.invalid-json]" in out
+        assert "línea 1" in out
+
+    def test_an_unwritable_output_is_a_usage_error(self, tmp_path: pathlib.Path) -> None:
+        """An output in a missing folder exits 2 with one line naming it."""
+        target = tmp_path / "missing" / "out.json"
+        code, _, err = call("upgrade", str(self.ONE_ZERO), "-o", str(target))
+        assert 2 == code
+        assert f"cannot write {target}" in err
 
     def test_unknown_command_is_a_usage_error(self) -> None:
         """An unknown command exits 2 with argparse's usage message on our stderr."""

@@ -29,14 +29,16 @@ from ogpmodel.codelists import (
     codelist_name,
 )
 
-CODELIST_DIR = Path(__file__).resolve().parents[1] / "schemas" / "1.0" / "codelists"
+CODELIST_DIR = Path(__file__).resolve().parents[1] / "schemas" / "1.1" / "codelists"
+#: The codelists as OGP JSON 1.0 published them (never changed).
+CODELIST_DIR_1_0 = Path(__file__).resolve().parents[1] / "schemas" / "1.0" / "codelists"
 #: Files in the codelist folder that are not closed codelists.
 NOT_CLOSED = {"country", "policy-area", "primary-sector"}
 SNAKE_CASE = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
 
 
 def read_rows(name: str) -> list[dict[str, str]]:
-    """The rows of ``schemas/1.0/codelists/<name>.csv``, in file order."""
+    """The rows of ``schemas/1.1/codelists/<name>.csv``, in file order."""
     with (CODELIST_DIR / f"{name}.csv").open(encoding="utf-8", newline="") as file:
         return list(csv.DictReader(file))
 
@@ -54,6 +56,16 @@ class TestFilesAndEnums:
         """Every CSV file of the folder, but the country and open lists, is a closed codelist."""
         expected = {path.stem for path in CODELIST_DIR.glob("*.csv")} - NOT_CLOSED
         assert expected == set(CODELISTS)
+
+    @pytest.mark.parametrize(
+        "name", sorted(path.stem for path in CODELIST_DIR_1_0.glob("*.csv")), ids=str
+    )
+    def test_a_later_version_keeps_every_earlier_code(self, name: str) -> None:
+        """OGP JSON 1.1 is compatible: each 1.0 codelist is in 1.1 with its codes, in order, first."""
+        with (CODELIST_DIR_1_0 / f"{name}.csv").open(encoding="utf-8", newline="") as file:
+            earlier = [row["code"] for row in csv.DictReader(file)]
+        later = [row["code"] for row in read_rows(name)]
+        assert earlier == later[: len(earlier)]
 
     @pytest.mark.parametrize(("name", "enum"), CLOSED)
     def test_codes_match_the_file_in_order(self, name: str, enum: type[Code]) -> None:

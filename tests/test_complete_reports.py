@@ -31,6 +31,11 @@ def bad_code(doc: dict[str, Any]) -> tuple[str, str]:
     return "schema.enum", "/commitments/0/status"
 
 
+def unreadable_commitment(doc: dict[str, Any]) -> None:
+    """Commitment 0 loses its required title, so it cannot be read at all."""
+    doc["commitments"][0]["title"] = "  "
+
+
 def impossible_date(doc: dict[str, Any]) -> tuple[str, str]:
     doc["period"]["start"] = "2023-02-30"
     return "schema.format", "/period/start"
@@ -102,7 +107,7 @@ def test_every_defect_is_reported(defects: tuple[Defect, ...]) -> None:
 
 def test_the_report_says_what_the_rules_could_not_check() -> None:
     doc = document()
-    bad_code(doc)
+    unreadable_commitment(doc)
     report = ogpmodel.validate(doc)
     (unchecked,) = report.by_code("schema.unchecked")
     assert unchecked.params["paths"] == ("/commitments/0",)
@@ -111,7 +116,7 @@ def test_the_report_says_what_the_rules_could_not_check() -> None:
 
 def test_a_reference_to_an_unreadable_entity_is_not_unknown() -> None:
     doc = document()
-    bad_code(doc)  # commitment 0 cannot be read
+    unreadable_commitment(doc)
     doc["assessments"] = [
         {
             "type": "irm_review",
@@ -125,16 +130,25 @@ def test_a_reference_to_an_unreadable_entity_is_not_unknown() -> None:
 
 def test_paths_of_rule_findings_point_into_the_document() -> None:
     doc = document()
-    bad_code(doc)  # commitment 0 is left out: the others keep their indices
+    unreadable_commitment(doc)  # commitment 0 is left out: the others keep their indices
     found = reported(doc)
     duplicate_id(doc)
     assert ("id.duplicate", "/commitments/3/id") in reported(doc)
     assert found
 
 
+def test_a_bad_optional_status_leaves_the_rest_to_check() -> None:
+    """Since 1.1 a status may be absent: a bad one is left out, not its commitment."""
+    doc = document()
+    bad_code(doc)
+    report = ogpmodel.validate(doc)
+    (unchecked,) = report.by_code("schema.unchecked")
+    assert unchecked.params["paths"] == ("/commitments/0/status",)
+
+
 def test_a_plan_field_error_leaves_nothing_to_check() -> None:
     doc = document()
-    doc["status"] = "implementaton"
+    doc["member"]["membership"] = "locale"
     report = ogpmodel.validate(doc)
     assert report.by_code("schema.unchecked")[0].params["paths"] == ("/",)
     assert {"schema.enum", "schema.unchecked"} == report.codes

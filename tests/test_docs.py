@@ -25,3 +25,11 @@ def test_code_blocks_run(
     for block in blocks:
         exec(compile(block, name, "exec"), namespace)  # noqa: S102 - our own documentation
     capsys.readouterr()
+
+
+def test_the_format_contract_is_a_verbatim_copy() -> None:
+    """docs/design/ogp-json-1.0.md is the shared 1.0 contract, unchanged."""
+    shared = ROOT.parent / "shared" / "design" / "ogp-json-1.0.md"
+    if not shared.exists():
+        pytest.skip("no ../shared/design/ogp-json-1.0.md next to the repository")
+    assert (ROOT / "docs" / "design" / "ogp-json-1.0.md").read_bytes() == shared.read_bytes()

@@ -34,7 +34,9 @@ from ogpmodel import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA = ROOT / "schemas" / "1.0" / "action-plan.schema.json"
+SCHEMA = ROOT / "schemas" / "1.1" / "action-plan.schema.json"
+#: The Maipú example as OGP JSON 1.0 published it, before 1.1.
+MAIPU_1_0 = ROOT / "tests" / "fixtures" / "maipu-1.0.json"
 MAIPU = ROOT / "examples" / "maipu-2023-2024.json"
 US = ROOT / "tests" / "fixtures" / "us-nap5.json"
 CANADA = ROOT / "tests" / "fixtures" / "canada-nap5.json"
@@ -91,10 +93,10 @@ def run_task(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize("path", DOCUMENTS)
 class TestEveryDocument:
     def test_loads(self, path: Path) -> None:
-        """The document loads into an ActionPlan of OGP JSON 1.0."""
+        """The document loads into an ActionPlan of OGP JSON 1.1."""
         plan = ogpmodel.loads(text_of(path))
         assert isinstance(plan, ActionPlan)
-        assert plan.schema_version == "1.0"
+        assert plan.schema_version == "1.1"
 
     def test_plan_round_trips(self, path: Path) -> None:
         """loads(dumps(plan)) gives back an equal plan."""
@@ -110,7 +112,7 @@ class TestEveryDocument:
         assert text_of(path) == ogpmodel.dumps(plan_of(path), indent=2) + "\n"
 
     def test_validates_against_committed_schema(self, path: Path) -> None:
-        """The file is valid against schemas/1.0/action-plan.schema.json (Draft 2020-12)."""
+        """The file is valid against schemas/1.1/action-plan.schema.json (Draft 2020-12)."""
         errors = [
             f"{error.json_path}: {error.message}"
             for error in validator().iter_errors(data_of(path))
@@ -222,7 +224,7 @@ class TestUsFixture:
         assert len(plan.commitment("US0113").milestones) == 7
 
     def test_statuses(self, plan: ActionPlan) -> None:
-        """Statuses match the tracker and the Mid-Term Self-Assessment's counts."""
+        """Sub-commitments have the tracker's statuses; commitments and the plan record none."""
         milestones = Counter(m.status for _, m in plan.iter_milestones())
         assert milestones == {
             MilestoneStatus.COMPLETED: 33,
@@ -230,8 +232,24 @@ class TestUsFixture:
             MilestoneStatus.PLANNED: 1,
         }
         assert plan.milestone("US0118.2").status is MilestoneStatus.PLANNED
-        commitments = Counter(c.status for c in plan.commitments)
-        assert commitments == {CommitmentStatus.COMPLETED: 14, CommitmentStatus.IN_PROGRESS: 22}
+        assert {c.status for c in plan.commitments} == {None}
+        assert plan.status is None
+        (info,) = [f for f in ogpmodel.validate(plan).findings if f.code == "status.unrecorded"]
+        assert info.params["count"] == 37
+
+    def test_descriptions_and_site_links(self, plan: ActionPlan) -> None:
+        """A sub-commitment's longer text is its description; its page resolves on the site."""
+        described = [m.id for _, m in plan.iter_milestones() if m.description is not None]
+        assert described == ["US0116.2", "US0137.4"]
+        milestone = plan.milestone("US0113.1")
+        (page,) = milestone.links
+        assert page.is_relative
+        assert plan.url_of(page) == "https://open.usa.gov/national-action-plan/5/US0113-1/"
+
+    def test_the_repeated_title_is_reported(self, plan: ActionPlan) -> None:
+        """US0116.2 has the title of US0116.1 in the source: the one repeat the tracker holds."""
+        found = [f for f in ogpmodel.validate(plan).findings if f.code == "milestone.duplicate"]
+        assert [(f.params["id"], f.params["commitment"]) for f in found] == [("US0116.2", "US0116")]
 
     def test_text_kept_as_published(self, plan: ActionPlan) -> None:
         """Trailing spaces and HTML stay in the text."""
@@ -279,10 +297,25 @@ class TestCanadaFixture:
         assert all(not i.milestones for i in indicators)
         assert len(list(plan.iter_milestones())) == 125
 
-    def test_everything_planned(self, plan: ActionPlan) -> None:
-        """No progress data is in the source, so every status is planned."""
-        assert {c.status for c in plan.commitments} == {CommitmentStatus.PLANNED}
-        assert {m.status for _, m in plan.iter_milestones()} == {MilestoneStatus.PLANNED}
+    def test_no_status_is_recorded(self, plan: ActionPlan) -> None:
+        """No progress data is in the source, so no status is recorded, and none is made up."""
+        assert plan.status is None
+        assert {c.status for c in plan.commitments} == {None}
+        assert {m.status for _, m in plan.iter_milestones()} == {None}
+
+    def test_departments_are_known_by_their_acronyms(self, plan: ActionPlan) -> None:
+        """The tracker names each department by its bilingual acronym only: no name is made up."""
+        assert {s.name for s in plan.stakeholders} == {None}
+        assert all(s.acronym == s.id for s in plan.stakeholders)
+        codes = {f.code for f in ogpmodel.validate(plan).findings}
+        assert "stakeholder.unnamed" not in codes
+
+    def test_parent_milestones_take_their_dates_from_their_indicators(
+        self, plan: ActionPlan
+    ) -> None:
+        """The 19 milestones have no dates of their own; their dated indicators are checked."""
+        found = {f.code for f in ogpmodel.validate(plan).findings}
+        assert "milestone.no-end-date" not in found
 
     def test_c03_1_text_kept_verbatim_in_both_languages(self, plan: ActionPlan) -> None:
         """The English and French texts of C03.1 are kept exactly as published."""
@@ -334,3 +367,24 @@ class TestGenerators:
         """tasks/import_trackers.py writes exactly the committed fixtures."""
         result = run_task("tasks/import_trackers.py", "--shared", str(SHARED), "--check")
         assert result.returncode == 0, result.stderr
+
+
+class TestTheOneZeroExample:
+    """The Maipú example as OGP JSON 1.0 published it still reads, and upgrades losslessly."""
+
+    def test_reads_as_the_same_plan(self) -> None:
+        """The 1.0 document loads into the plan of the 1.1 example."""
+        assert ogpmodel.loads(text_of(MAIPU_1_0)) == plan_of(MAIPU)
+
+    def test_upgrades_to_the_one_one_example(self) -> None:
+        """upgrade() gives the 1.1 example's data, and leaves its input alone."""
+        original = data_of(MAIPU_1_0)
+        before = json.dumps(original)
+        assert ogpmodel.upgrade(original) == data_of(MAIPU)
+        assert before == json.dumps(original)
+
+    def test_is_valid_under_the_one_zero_schema(self) -> None:
+        """The published 1.0 schema still accepts it (that schema never changes)."""
+        schema = ogpmodel.schema(version="1.0")
+        errors = Draft202012Validator(schema).iter_errors(data_of(MAIPU_1_0))
+        assert [] == [error.message for error in errors]

@@ -48,9 +48,17 @@ VALIDATOR_CODES = (
     "lifecycle.invalid-transition",
     "lifecycle.status-mismatch",
     "lifecycle.history-out-of-order",
+    "lifecycle.history-order-uncertain",
+    "status.unrecorded",
+    "lifecycle.from-unrecorded-status",
     "lifecycle.completed-with-open-milestones",
     "lifecycle.note-required",
 )
+#: The lifecycle codes that are not errors: what a record cannot tell.
+NOT_ERRORS = {
+    "lifecycle.history-order-uncertain": Severity.WARNING,
+    "status.unrecorded": Severity.INFO,
+}
 GUARD_CODES = (
     "lifecycle.plan-not-in-implementation",
     "lifecycle.submission-requirements-unmet",
@@ -59,7 +67,7 @@ GUARD_CODES = (
     "lifecycle.missing-end-of-commitment-report",
 )
 #: The guard that only `transition` reports: on a recorded plan the stage rules report themselves.
-TRANSITION_ONLY = "lifecycle.submission-requirements-unmet"
+TRANSITION_ONLY = {"lifecycle.submission-requirements-unmet", "lifecycle.from-unrecorded-status"}
 
 
 def fields(template: str) -> set[str]:
@@ -605,19 +613,36 @@ class TestGuards:
 
     def test_completed_with_open_milestones(self) -> None:
         """A commitment cannot complete while a milestone, at any depth, is open."""
-        plan = nested_plan()
-        for target in [(C_ID, "1"), (C_ID, "2"), (C_ID, "1.1")]:
-            plan = lc.transition(plan, "completed", target=target, on=DAY)
+        plan = lc.transition(nested_plan(), "completed", target=(C_ID, "2"), on=DAY)
         assert lc.check_transition(plan, "completed", target=C_ID, on=DAY) == (
             Finding(
                 "lifecycle.completed-with-open-milestones",
                 Severity.ERROR,
                 "/commitments/0",
-                {"milestones": ["1.1.1"]},
+                {"milestones": ["1", "1.1", "1.1.1"]},
             ),
         )
         plan = lc.transition(plan, "cancelled", target="1.1.1", on=DAY, note="Innecesario")
+        for target in [(C_ID, "1.1"), (C_ID, "1")]:
+            plan = lc.transition(plan, "completed", target=target, on=DAY)
         assert lc.check_transition(plan, "completed", target=C_ID, on=DAY) == ()
+
+    def test_a_milestone_completes_only_after_its_own_milestones(self) -> None:
+        """A parent milestone cannot complete while one of its milestones, at any depth, is open."""
+        plan = nested_plan()
+        expected = Finding(
+            "lifecycle.completed-with-open-milestones",
+            Severity.ERROR,
+            "/commitments/0/milestones/0",
+            {"milestones": ["1.1", "1.1.1"]},
+        )
+        assert lc.check_transition(plan, "completed", target=(C_ID, "1"), on=DAY) == (expected,)
+        with pytest.raises(TransitionError) as raised:
+            lc.transition(plan, "completed", target=(C_ID, "1"), on=DAY)
+        assert raised.value.findings == (expected,)
+        plan = lc.transition(plan, "completed", target="1.1.1", on=DAY)
+        plan = lc.transition(plan, "completed", target="1.1", on=DAY)
+        assert lc.check_transition(plan, "completed", target=(C_ID, "1"), on=DAY) == ()
 
     def test_a_commitment_without_milestones_may_complete(self) -> None:
         """Planned → completed passes for a commitment with no milestones."""
@@ -973,13 +998,13 @@ class TestRules:
         registered = [r.code for r in LIFECYCLE_RULES]
         assert registered == [*VALIDATOR_CODES, *GUARD_CODES]
         for rule in LIFECYCLE_RULES:
-            assert rule.severity is Severity.ERROR
+            assert rule.severity is NOT_ERRORS.get(rule.code, Severity.ERROR)
             assert rule.source == "design"
             assert not rule.stage_dependent
             assert set(rule.messages) == set(rule.title) == {"en", "es"}
             assert fields(rule.messages["en"]) == fields(rule.messages["es"])
-            assert (rule.check is None) is (rule.code == TRANSITION_ONLY)
-            assert rule.transition_only is (rule.code == TRANSITION_ONLY)
+            assert (rule.check is None) is (rule.code in TRANSITION_ONLY)
+            assert rule.transition_only is (rule.code in TRANSITION_ONLY)
         assert get_rule("lifecycle.missing-end-of-commitment-report").local_only
 
     @pytest.mark.parametrize("plan", [complete_local_plan(), minimal_plan(), nested_plan()])
@@ -1027,7 +1052,7 @@ class TestRules:
     def test_completed_with_open_milestones_alone(self) -> None:
         """A completed commitment with an open nested milestone yields that code only."""
         plan = nested_plan()
-        for target in [(C_ID, "1"), (C_ID, "2"), (C_ID, "1.1")]:
+        for target in [(C_ID, "2"), (C_ID, "1.1.1"), (C_ID, "1.1")]:
             plan = lc.transition(plan, "completed", target=target, on=DAY)
         c = plan.commitments[0]
         done = TransitionEvent(CommitmentStatus.IN_PROGRESS, CommitmentStatus.COMPLETED, DAY)
@@ -1035,7 +1060,21 @@ class TestRules:
         plan = attrs.evolve(plan, commitments=(completed, plan.commitments[1]))
         assert all_codes(plan) == {"lifecycle.completed-with-open-milestones"}
         (finding,) = check_plan(plan)
-        assert (finding.path, finding.params) == ("/commitments/0", {"milestones": ("1.1.1",)})
+        assert (finding.path, finding.params) == ("/commitments/0", {"milestones": ("1",)})
+
+    def test_a_completed_milestone_with_an_open_child_alone(self) -> None:
+        """A completed parent milestone with an open child yields that code, at the parent."""
+        plan = nested_plan()
+        m = plan.commitments[0].milestones[0]
+        done = TransitionEvent(MilestoneStatus.IN_PROGRESS, MilestoneStatus.COMPLETED, DAY)
+        parent = attrs.evolve(m, status=MilestoneStatus.COMPLETED, history=(*m.history, done))
+        c = plan.commitments[0]
+        changed = attrs.evolve(c, milestones=(parent, c.milestones[1]))
+        plan = attrs.evolve(plan, commitments=(changed, plan.commitments[1]))
+        assert all_codes(plan) == {"lifecycle.completed-with-open-milestones"}
+        (finding,) = check_plan(plan)
+        expected = ("/commitments/0/milestones/0", {"milestones": ("1.1", "1.1.1")})
+        assert (finding.path, finding.params) == expected
 
     def test_note_required_alone(self) -> None:
         """A cancellation without a note, two levels deep, yields note-required only."""
@@ -1273,4 +1312,71 @@ class TestGuardsOnRecordedHistories:
         (guard,) = lc.check_transition(submitted, "implementation", on=d("2023-02-01"))
         (recorded,) = check_plan(complete_local_plan(period=late_start))
         assert (guard.code, guard.params) == (recorded.code, recorded.params)
-        assert set(lc.RECORDED_GUARDS) == set(GUARD_CODES) - {TRANSITION_ONLY}
+        assert set(lc.RECORDED_GUARDS) == set(GUARD_CODES) - TRANSITION_ONLY
+
+
+class TestRecordsThatSayLess:
+    """OGP JSON 1.1: statuses that are not recorded, and histories dated by month or year."""
+
+    def test_no_move_from_an_unrecorded_status(self) -> None:
+        """A transition from a status nobody recorded is refused, with a finding at the status."""
+        plan = with_commitment(complete_local_plan(), status=None, history=())
+        expected = Finding(
+            "lifecycle.from-unrecorded-status",
+            Severity.ERROR,
+            "/commitments/0/status",
+            {"kind": "commitment", "to": "completed"},
+        )
+        assert lc.check_transition(plan, "completed", target=C_ID, on=DAY) == (expected,)
+        with pytest.raises(TransitionError, match="from 'unrecorded'") as raised:
+            lc.transition(plan, "completed", target=C_ID, on=DAY)
+        assert raised.value.findings == (expected,)
+
+    def test_unrecorded_statuses_are_said_once(self) -> None:
+        """The report names every unrecorded status in one info, and guesses nothing else."""
+        plan = with_commitment(complete_local_plan(), status=None, history=())
+        found = [f for f in check_plan(plan) if f.code == "status.unrecorded"]
+        assert [(f.severity, f.path, f.params["count"]) for f in found] == [(Severity.INFO, "", 1)]
+        assert found[0].params["paths"] == ("/commitments/0/status",)
+        assert "lifecycle.status-mismatch" not in all_codes(plan)
+
+    @pytest.mark.parametrize(
+        ("first", "second", "expected"),
+        [
+            ("2023-03", "2023-04", ()),
+            ("2023-03", "2023-03", ("lifecycle.history-order-uncertain",)),
+            ("2023-03", "2023-03-20", ("lifecycle.history-order-uncertain",)),
+            ("2023", "2023-06", ("lifecycle.history-order-uncertain",)),
+            ("2023-04", "2023-03", ("lifecycle.history-out-of-order",)),
+            ("2023-03-20", "2023-03-20", ()),
+        ],
+    )
+    def test_events_are_ordered_by_their_intervals(
+        self, first: str, second: str, expected: tuple[str, ...]
+    ) -> None:
+        """Dates that certainly go back are errors; dates that overlap only a warning."""
+        s = CommitmentStatus
+
+        def when(text: str) -> datetime.date | ogpmodel.PartialDate:
+            return d(text) if len(text) == 10 else ogpmodel.PartialDate.parse(text)
+
+        history = (
+            TransitionEvent(s.PLANNED, s.IN_PROGRESS, when(first)),
+            TransitionEvent(s.IN_PROGRESS, s.COMPLETED, when(second)),
+        )
+        found = lc.replay(history, "commitment", status=s.COMPLETED)
+        assert tuple(f.code for f in found) == expected
+        severities = {f.severity for f in found}
+        if "lifecycle.history-order-uncertain" in expected:
+            assert severities == {Severity.WARNING}
+
+    def test_a_month_event_inside_implementation_is_not_outside_it(self) -> None:
+        """A move dated by a month counts as inside implementation if any day of it may be."""
+        plan = complete_local_plan()
+        entered = next(e for e in plan.history if e.to is PlanStatus.IMPLEMENTATION)
+        month = ogpmodel.PartialDate(entered.date.year, entered.date.month)
+        assert isinstance(entered.date, datetime.date)
+        c = plan.commitments[0]
+        moved = attrs.evolve(c.history[0], date=month)
+        plan = with_commitment(plan, history=(moved,))
+        assert "lifecycle.plan-not-in-implementation" not in all_codes(plan)

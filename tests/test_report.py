@@ -55,7 +55,7 @@ class TestValidationReport:
         """The report records the ogpmodel and schema versions that produced it."""
         r = report()
         assert ogpmodel.__version__ == r.ogpmodel_version
-        assert "1.0" == r.schema_version
+        assert "1.1" == r.schema_version
 
     def test_raise_for_errors(self) -> None:
         """raise_for_errors raises InvalidPlan carrying the report, only when there are errors."""

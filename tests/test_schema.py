@@ -22,7 +22,7 @@ from ogpmodel.schema import SCHEMA_ID, generate_schema
 from tests.builders import complete_local_plan, minimal_plan
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-COMMITTED = ROOT / "schemas" / "1.0" / "action-plan.schema.json"
+COMMITTED = ROOT / "schemas" / "1.1" / "action-plan.schema.json"
 
 # The keywords of JSON Schema Draft 2020-12 (core, applicator, validation, unevaluated, format
 # annotation, meta-data, content): a portable schema uses no other.
@@ -73,7 +73,7 @@ class TestSchemaDocument:
     def test_has_a_stable_id(self) -> None:
         """The $id names the version and the file."""
         assert SCHEMA_ID == ogpmodel.schema()["$id"]
-        assert SCHEMA_ID.endswith("/1.0/action-plan.schema.json")
+        assert SCHEMA_ID.endswith("/1.1/action-plan.schema.json")
 
     def test_public_accessor_returns_a_copy(self) -> None:
         """ogpmodel.schema() returns the packaged schema, and changing it changes nothing."""
@@ -85,7 +85,7 @@ class TestSchemaDocument:
         """The report schema is available by name and is itself valid."""
         report_schema = ogpmodel.schema("report")
         jsonschema.Draft202012Validator.check_schema(report_schema)
-        assert report_schema["$id"].endswith("/1.0/report.schema.json")
+        assert report_schema["$id"].endswith("/1.1/report.schema.json")
 
     def test_uses_only_standard_keywords(self) -> None:
         """No custom keyword appears, so strict validators accept the schema."""
@@ -158,7 +158,8 @@ class TestPortability:
             ("submitted_on", "20230101"),
             ("period", {"start": "2023-13"}),
             ("period", {"start": "0000"}),
-            ("links", [{"url": "www.example.org"}]),
+            ("links", [{"url": "www.example.org/a plan"}]),
+            ("links", [{"url": {"en": "https://x.org", "fr": "ftp://x.org"}}]),
             ("stakeholders", [{"id": "a b", "name": "A", "kind": "group", "sector": "other"}]),
             ("member", {"name": "M", "membership": "local", "country": "ZZ"}),
         ],
@@ -189,6 +190,9 @@ class TestPackaging:
             "ogpmodel/schemas/1.0/report.schema.json",
             "ogpmodel/schemas/1.0/codelists/plan-status.csv",
             "ogpmodel/schemas/1.0/codelists/country.csv",
+            "ogpmodel/schemas/1.1/action-plan.schema.json",
+            "ogpmodel/schemas/1.1/report.schema.json",
+            "ogpmodel/schemas/1.1/codelists/grand-challenge.csv",
         }
         assert set() == expected - names
         assert not any(name.startswith("tests/") for name in names)

@@ -90,7 +90,9 @@ class TestText:
         assert_safe(out)
         assert ":/x\\x1b[31m\\ud800: error: " in out
         assert "\\x1b]0;pwned\\x07" in out
-        assert 4 == len(out.splitlines())  # two errors, what the rules left, the summary
+        *findings, summary = out.splitlines()
+        counts = [int(n) for n in re.findall(r"(\d+) (?:error|warning|info)", summary)]
+        assert (2, len(findings)) == (counts[0], sum(counts))  # a line per finding, then the sum
 
     def test_summary_of_a_broken_document_is_escaped(self, tmp_path: pathlib.Path) -> None:
         """A document summary cannot read lists its findings, escaped."""

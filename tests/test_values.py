@@ -688,7 +688,6 @@ class TestLink:
         "url",
         [
             "ftp://x",
-            "www.x.org",
             "http://",
             "http://a b",
             "http:/x.org",
@@ -701,10 +700,35 @@ class TestLink:
         ],
     )
     def test_rejects_other_urls(self, url: object) -> None:
-        """Anything but an absolute http(s) URL without white space raises InvalidValue."""
-        error = invalid(lambda: Link(url))  # type: ignore[arg-type]
+        """Anything but an http(s) URL or a relative reference, without white space, raises."""
+        error = invalid(lambda: Link(url))
 
         assert ("Link.url", url, True) == (error.field, error.value, repr(url) in str(error))
+
+    @pytest.mark.parametrize(
+        "url", ["www.x.org", "/en/report", "docs/plan.pdf", "?page=2", "//x.org/a"]
+    )
+    def test_accepts_relative_references(self, url: str) -> None:
+        """A relative reference (OGP JSON 1.1) is kept; it is absolute only with a base."""
+        link = Link(url)
+        assert (url, True, None) == (link.url, link.is_relative, link.absolute())
+        assert link.absolute("https://open.example.org/plan/") is not None
+
+    def test_one_address_per_language(self) -> None:
+        """A language map of addresses becomes a Text, and each language resolves on its own."""
+        link = Link({"en": "/en/report", "fr": "https://open.canada.ca/fr/rapport"})
+        base = "https://open.canada.ca/"
+        assert isinstance(link.url, Text)
+        assert "https://open.canada.ca/en/report" == link.absolute(base, "en")
+        assert "https://open.canada.ca/fr/rapport" == link.absolute(None, "fr")
+        assert (None, None) == (link.absolute(None, "en"), link.absolute(base, "de"))
+        assert {"en": "/en/report", "fr": "https://open.canada.ca/fr/rapport"} == link.urls()
+
+    @pytest.mark.parametrize("url", [{"en": "a b"}, {"not a tag": "/x"}, {}])
+    def test_refuses_a_bad_language_map(self, url: dict[str, str]) -> None:
+        """Every address of a map must be a URL reference, under a language tag."""
+        with pytest.raises(InvalidValue):
+            Link(url)
 
     def test_accepts_title_and_date(self) -> None:
         """A Text title and a PartialDate date are kept."""

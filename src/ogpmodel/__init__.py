@@ -6,6 +6,8 @@ The public names are listed in ``__all__``; everything else is private.
 
 from typing import Any
 
+from ogpmodel._resources import SUPPORTED_VERSIONS
+from ogpmodel._versions import upgrade
 from ogpmodel.codelists import (
     DIOG,
     AssessmentType,
@@ -66,6 +68,7 @@ from ogpmodel.model import (
     Member,
     Milestone,
     MonitoringBody,
+    OtherName,
     ProgressReport,
     Stakeholder,
     StrategicVision,
@@ -93,6 +96,7 @@ __all__ = [
     "MAX_MILESTONE_DEPTH",
     "PROFILES",
     "SCHEMA_VERSION",
+    "SUPPORTED_VERSIONS",
     "ActionPlan",
     "AmbiguousId",
     "Assessment",
@@ -130,6 +134,7 @@ __all__ = [
     "Novelty",
     "OGPModelError",
     "OGPValue",
+    "OtherName",
     "PartialDate",
     "Period",
     "PlanStatus",
@@ -168,6 +173,7 @@ __all__ = [
     "tables_json",
     "to_dict",
     "transition",
+    "upgrade",
     "validate",
 ]
 

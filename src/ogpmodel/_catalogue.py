@@ -62,6 +62,7 @@ _FAMILIES = (
     "deadlines",
     "lifecycle",
     "assessments",
+    "import",
 )
 
 

@@ -17,6 +17,7 @@ The one configured cattrs converter between OGP JSON data and the model.
 
 import datetime
 import functools
+import types
 import typing
 from collections.abc import Callable, Mapping
 from enum import Enum
@@ -139,6 +140,16 @@ def _is_tuple(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple
 
 
+def _is_optional(tp: Any) -> bool:
+    """Whether *tp* is ``X | None`` for exactly one X (the hook of X is then resolved once)."""
+    args = typing.get_args(tp)
+    return (
+        typing.get_origin(tp) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
 def configure_converter(converter: cattrs.Converter) -> None:
     """Register every hook that reads and writes OGP JSON on *converter*."""
     # Class hooks: the codelist enums subclass str, so Code is registered too (the most
@@ -172,6 +183,19 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
     converter.register_structure_hook_func(_is_tuple, structure_tuple)
 
+    def optional_factory(tp: Any) -> Callable[[Any, Any], Any]:
+        # ``X | None``: resolve X's hook once (cattrs would dispatch on every value). A null
+        # never reaches it: the object hooks drop nulls, which mean absent.
+        (inner,) = [arg for arg in typing.get_args(tp) if arg is not type(None)] or [Any]
+        inner_hook = converter.get_structure_hook(inner)
+
+        def structure(value: Any, _: Any) -> Any:
+            return None if value is None else inner_hook(value, inner)
+
+        return structure
+
+    converter.register_structure_hook_factory(_is_optional, optional_factory)
+
     def attrs_structure_factory(cl: Any) -> Callable[[Any, Any], Any]:
         overrides: dict[str, Any] = {
             a.name: override(rename=wire_name(a))
@@ -181,17 +205,20 @@ def configure_converter(converter: cattrs.Converter) -> None:
         fn = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True, **overrides)
         required = frozenset(wire_name(a) for a in attrs.fields(cl) if _is_required_on_wire(a))
 
+        tagged = cl in ASSESSMENT_TYPES.values()
+
         def structure(value: Any, tp: Any) -> Any:
             if not isinstance(value, dict):
                 msg = f"expected an object, got {type(value).__name__}"
                 raise WireTypeError(msg)
-            if any(value.get(name, ...) is None for name in required):
-                msg = "a required field is null"  # null means absent; the schema says which
-                raise WireTypeError(msg)
-            data = {k: v for k, v in value.items() if v is not None}  # null means absent
-            if cl in ASSESSMENT_TYPES.values():
-                data.pop("type", None)
-            return fn(data, tp)
+            if None in value.values():  # rare: copy only then
+                if any(value.get(name, ...) is None for name in required):
+                    msg = "a required field is null"  # null means absent; the schema says which
+                    raise WireTypeError(msg)
+                value = {k: v for k, v in value.items() if v is not None}  # null means absent
+            if tagged:
+                value = {k: v for k, v in value.items() if k != "type"}
+            return fn(value, tp)
 
         return structure
 

@@ -674,13 +674,20 @@ def _word(kind: Kind) -> str:
     return "string"
 
 
-def within_limits(document: Any, limits: Limits = DEFAULT_LIMITS) -> bool:
+def within_limits(
+    document: Any, limits: Limits = DEFAULT_LIMITS, *, size: int | None = None
+) -> bool:
     """
     Whether *document* keeps within *limits* (depth, string length, items): a quick scan.
 
     The fast path runs it before structuring a document; `check` says where a limit is passed.
+    *size* is the length of the text the document was parsed from, when known: a text no
+    longer than the string limit holds no longer string, and one shorter than twice the item
+    limit no larger array or object, so only the depth is then scanned.
     """
     max_depth, max_length, max_items = limits.max_depth, limits.max_string_length, limits.max_items
+    if size is not None and size <= max_length and size < 2 * max_items:
+        return _depth_within(document, max_depth)
     stack: list[tuple[Any, int]] = [(document, 1)]
     pop, push = stack.pop, stack.append
     while stack:
@@ -695,6 +702,20 @@ def within_limits(document: Any, limits: Limits = DEFAULT_LIMITS) -> bool:
                 return False
         if type(value) is dict and any(len(key) > max_length for key in value):
             return False
+    return True
+
+
+def _depth_within(document: Any, max_depth: int) -> bool:
+    """Whether *document*'s arrays and objects nest at most *max_depth* levels."""
+    stack: list[tuple[Any, int]] = [(document, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        value, depth = pop()
+        if depth > max_depth:
+            return False
+        for item in value.values() if type(value) is dict else value:
+            if type(item) is dict or type(item) is list:
+                push((item, depth + 1))
     return True
 
 

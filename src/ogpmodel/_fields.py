@@ -15,7 +15,7 @@ value, so a construction error always says where the problem is and what was exp
 import datetime
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import Enum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
@@ -25,6 +25,8 @@ from ogpmodel._resources import version_key
 from ogpmodel._scalars import PartialDate, Text
 from ogpmodel.codelists import COUNTRIES
 from ogpmodel.errors import InvalidValue
+
+T = TypeVar("T")
 
 __all__ = [
     "FORMATS",
@@ -65,6 +67,7 @@ __all__ = [
     "extensions",
     "field_kind",
     "history",
+    "instances",
     "kind_in",
     "kinds_of",
     "open_code",
@@ -274,6 +277,9 @@ class Kind:
             raise InvalidValue(where, value, self.expected() + suffix)
 
     def __call__(self, instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        # The place is named only when the value fails: the common case builds no string.
+        if (value is None and self.optional) or (value is not None and self.accepts(value)):
+            return
         self.check(_where(instance, attribute), value)
 
     def describe(self) -> str:
@@ -551,10 +557,17 @@ class ListOf(Kind):
     def check(self, where: str, value: Any) -> None:
         if isinstance(value, NotAList):
             raise InvalidValue(where, value[0], self.expected())
-        item_expected = self.message or self.item.expected()
+        accepts = self.item.accepts
         for index, item in enumerate(value):
-            if item is None or not self.item.accepts(item):
-                raise InvalidValue(f"{where}[{index}]", item, item_expected)
+            if item is None or not accepts(item):
+                raise InvalidValue(f"{where}[{index}]", item, self.message or self.item.expected())
+
+    def __call__(self, instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        if isinstance(value, tuple) and not isinstance(value, NotAList):
+            accepts = self.item.accepts
+            if all(item is not None and accepts(item) for item in value):
+                return
+        self.check(_where(instance, attribute), value)
 
     def describe(self) -> str:
         return f"list of {self.item.describe()}"
@@ -891,6 +904,31 @@ def kinds_of(
     for attribute in attrs.fields(cls):
         if version is None or exists_in(attribute, version):
             yield attribute, kind_in(attribute, version)
+
+
+def instances(obj: Any, cls: type[T], path: str = "") -> Iterator[tuple[str, T]]:
+    """
+    Yield ``(JSON Pointer, value)`` for every object of the model class *cls* in *obj*.
+
+    At any depth, in document order: every `Link` of a plan, wherever it is.
+    """
+    stack: list[tuple[Any, str]] = [(obj, path)]
+    while stack:
+        current, where = stack.pop()
+        if isinstance(current, cls):
+            yield where, current
+        found: list[tuple[Any, str]] = []
+        for attribute in attrs.fields(type(current)):
+            kind = attribute.metadata.get("kind")
+            value = getattr(current, attribute.name)
+            if value is None or kind is None:
+                continue
+            name = attribute.metadata.get("wire", attribute.name)
+            if isinstance(kind, Entity):
+                found.append((value, f"{where}/{name}"))
+            elif isinstance(kind, ListOf) and isinstance(kind.item, Entity):
+                found.extend((v, f"{where}/{name}/{i}") for i, v in enumerate(value))
+        stack.extend(reversed(found))
 
 
 def references(obj: Any, target: str, path: str = "") -> Iterator[tuple[str, str]]:

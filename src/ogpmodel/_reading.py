@@ -82,7 +82,9 @@ def _current(readable: dict[str, Any]) -> dict[str, Any]:
     return upgrade(readable)
 
 
-def reading(data: Any, limits: Limits = DEFAULT_LIMITS, *, partial: bool = False) -> Reading:
+def reading(
+    data: Any, limits: Limits = DEFAULT_LIMITS, *, partial: bool = False, size: int | None = None
+) -> Reading:
     """
     Read parsed OGP JSON data, never raising for bad data.
 
@@ -96,7 +98,7 @@ def reading(data: Any, limits: Limits = DEFAULT_LIMITS, *, partial: bool = False
     if (
         isinstance(data, dict)
         and data.get("schema_version") == SCHEMA_VERSION
-        and within_limits(data, limits)
+        and within_limits(data, limits, size=size)
     ):
         try:
             return Reading(_converter.structure_plan(data), ValidationReport([]))
@@ -151,7 +153,7 @@ def reading_text(
         data = parse(source, limits.max_depth)
     except JSONProblem as problem:
         return Reading(None, ValidationReport([problem.finding]))
-    return reading(data, limits, partial=partial)
+    return reading(data, limits, partial=partial, size=len(text))
 
 
 def read_text(

@@ -11,7 +11,9 @@ else:  # pragma: no cover - Python 3.10
     from importlib.abc import Traversable
 
 __all__ = [
+    "LIFECYCLE_SCHEMA_ID",
     "REPORT_SCHEMA_ID",
+    "RULES_SCHEMA_ID",
     "SCHEMA_ID",
     "SCHEMA_VERSION",
     "SUPPORTED_VERSIONS",
@@ -42,6 +44,10 @@ def version_key(version: str) -> tuple[int, ...]:
 SCHEMA_ID = schema_id("action-plan")
 #: The ``$id`` of the validation-report schema.
 REPORT_SCHEMA_ID = schema_id("report")
+#: The ``$id`` of the schema of ``rules.json``, the rule catalogue as data.
+RULES_SCHEMA_ID = schema_id("rules")
+#: The ``$id`` of the schema of ``lifecycle.json``, the lifecycle tables as data.
+LIFECYCLE_SCHEMA_ID = schema_id("lifecycle")
 
 
 @functools.cache

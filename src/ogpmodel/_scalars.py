@@ -7,6 +7,7 @@ read the annotations at run time.
 
 import calendar
 import datetime
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any, Literal
@@ -190,7 +191,15 @@ class PartialDate:
             InvalidValue: The text is not a partial date, or not a real calendar date.
         """
         given: object = text  # checked at run time: callers may pass anything
-        if not isinstance(given, str) or not _patterns.matches(_patterns.PARTIAL_DATE, given):
+        if not isinstance(given, str):
+            raise InvalidValue("PartialDate", text, "a date as YYYY, YYYY-MM or YYYY-MM-DD")
+        if cls is PartialDate:
+            return _parse(text)  # immutable: one object per text, parsed once
+        return cls._read(text)
+
+    @classmethod
+    def _read(cls, text: str) -> "PartialDate":
+        if not _patterns.matches(_patterns.PARTIAL_DATE, text):
             raise InvalidValue("PartialDate", text, "a date as YYYY, YYYY-MM or YYYY-MM-DD")
         found = _PARTIAL_DATE_RE.match(text)
         assert found is not None  # noqa: S101 - the pattern above already matched
@@ -254,6 +263,12 @@ class PartialDate:
 
     def __repr__(self) -> str:
         return f"PartialDate({str(self)!r})"
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str) -> PartialDate:
+    """`PartialDate.parse` of *text*, remembered: plans repeat the same months many times."""
+    return PartialDate._read(text)
 
 
 def earliest_day(value: "PartialDate | datetime.date") -> datetime.date:

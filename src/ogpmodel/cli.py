@@ -26,12 +26,18 @@ from collections.abc import Iterator, Sequence
 from typing import IO, Any, cast
 
 from ogpmodel._catalogue import word
+from ogpmodel._parsing import JSONProblem, decode, parse
 from ogpmodel._reading import read_text
+from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS
+from ogpmodel._versions import upgrade
 from ogpmodel.codelists import Code, Language
+from ogpmodel.convert import READERS, TEMPLATES, WRITERS, Conversion, MissingExtra
+from ogpmodel.errors import InvalidDocument
 from ogpmodel.model import ActionPlan
 from ogpmodel.report import ValidationReport, format_finding
 from ogpmodel.rules import PROFILES, explain, rules
 from ogpmodel.schema import schema
+from ogpmodel.serialize import _utf8, to_dict, write_atomically
 from ogpmodel.validation import validate
 from ogpmodel.values import Text
 
@@ -147,7 +153,11 @@ def _date(text: str) -> datetime.date:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="ogpmodel", description="Read, check and explain OGP JSON 1.0 action plans."
+        prog="ogpmodel",
+        description=(
+            f"Read, check, explain and upgrade OGP JSON action plans"
+            f" (reads {', '.join(SUPPORTED_VERSIONS)}; writes {SCHEMA_VERSION})."
+        ),
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -177,8 +187,62 @@ def _parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("rules", parents=[lang], help="list every rule code")
     listing.add_argument("--format", choices=("text", "json"), default="text")
 
-    dump = commands.add_parser("schema", help="print the OGP JSON 1.0 JSON Schema")
+    dump = commands.add_parser("schema", help="print the OGP JSON JSON Schema")
     dump.add_argument("--report", action="store_true", help="print the validation report schema")
+    dump.add_argument(
+        "--version",
+        choices=SUPPORTED_VERSIONS,
+        default=SCHEMA_VERSION,
+        dest="schema_version",
+        help=f"the OGP JSON version (default {SCHEMA_VERSION})",
+    )
+
+    convert = commands.add_parser(
+        "convert",
+        parents=[lang],
+        help="convert a tracker or a workbook into OGP JSON",
+        description=(
+            "Convert a source into OGP JSON. What the converter met in the source is printed to"
+            " stderr, each line naming its record; the plan goes to stdout or OUT."
+        ),
+        epilog="kinds: " + "; ".join(f"{name}: {c.help}" for name, c in READERS.items()),
+    )
+    convert.add_argument("source", metavar="SOURCE", help="the file or folder to convert")
+    convert.add_argument("--from", dest="kind", required=True, choices=sorted(READERS))
+    convert.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+
+    export = commands.add_parser(
+        "export",
+        parents=[lang],
+        help="export plans to a workbook, CSV files or a SQLite database",
+        epilog="kinds: " + "; ".join(f"{name}: {c.help}" for name, c in WRITERS.items()),
+    )
+    export.add_argument("plans", nargs="+", metavar="PLAN", help="OGP JSON files")
+    export.add_argument("--to", dest="kind", required=True, choices=sorted(WRITERS))
+    export.add_argument("-o", "--output", metavar="OUT", required=True, help="the file or folder")
+
+    template = commands.add_parser(
+        "template",
+        parents=[lang],
+        help="write an empty workbook to fill in, with instructions and drop-downs",
+    )
+    template.add_argument("--to", dest="kind", required=True, choices=sorted(TEMPLATES))
+    template.add_argument("-o", "--output", metavar="OUT", required=True, help="the file")
+
+    lift = commands.add_parser(
+        "upgrade",
+        parents=[lang],
+        help=f"upgrade a document to OGP JSON {SCHEMA_VERSION}",
+        description=(
+            "Upgrade an OGP JSON document of an earlier version, losslessly; the content is not"
+            " checked (run validate on the result)."
+        ),
+    )
+    lift.add_argument("file", metavar="FILE", help="the document ('-' is stdin)")
+    lift.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    lift.add_argument(
+        "--to", choices=SUPPORTED_VERSIONS, default=SCHEMA_VERSION, help="the version to reach"
+    )
     return parser
 
 
@@ -225,6 +289,88 @@ def _validate(args: argparse.Namespace, stdout: _Output, stdin: IO[str]) -> int:
                 stdout.line(format_finding(finding, lang, source=label))
             stdout.line(f"{label}: {report.summary(lang)}")
     return worst
+
+
+def _upgrade(args: argparse.Namespace, stdout: _Output, stdin: IO[str]) -> int:
+    lang = cast("Language", args.lang)
+    text = _read_text(args.file, stdin)
+    try:
+        data = parse(decode(text) if isinstance(text, bytes) else text)
+        upgraded = upgrade(data, to=args.to)
+    except (JSONProblem, InvalidDocument) as problem:
+        report = (
+            ValidationReport([problem.finding])
+            if isinstance(problem, JSONProblem)
+            else problem.report
+        )
+        for finding in report.findings:
+            stdout.line(format_finding(finding, lang, source=args.file))
+        return EXIT_INVALID
+    _write_json(upgraded, args.output, stdout)
+    return EXIT_VALID
+
+
+def _load(converters: Any, name: str) -> Any:
+    try:
+        return converters[name].load()
+    except MissingExtra as error:
+        raise _UsageError(str(error)) from None
+
+
+def _write_json(data: Any, output: str | None, stdout: _Output) -> None:
+    """*data* as JSON text on stdout, or written whole to the file *output*."""
+    if output is None:
+        stdout.json(data)
+        return
+    content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if not _utf8(content):  # a lone surrogate of the input: keep it as a JSON escape
+        content = json.dumps(data, ensure_ascii=True, indent=2) + "\n"
+    try:
+        write_atomically(output, content)
+    except OSError as error:
+        msg = f"cannot write {output}: {error.strerror or error}"
+        raise _UsageError(msg) from None
+
+
+def _convert(args: argparse.Namespace, stdout: _Output, stderr: _Output) -> int:
+    lang = cast("Language", args.lang)
+    conversion: Conversion = _load(READERS, args.kind)(args.source)
+    for finding in conversion.report.findings:
+        stderr.line(format_finding(finding, lang, source=args.source))
+    stderr.line(f"{args.source}: {conversion.report.summary(lang)}")
+    if conversion.plan is None:
+        return EXIT_INVALID
+    _write_json(to_dict(conversion.plan), args.output, stdout)
+    return EXIT_INVALID if conversion.report.errors else EXIT_VALID
+
+
+def _export(args: argparse.Namespace, stdout: _Output, stdin: IO[str]) -> int:
+    lang = cast("Language", args.lang)
+    write = _load(WRITERS, args.kind)
+    plans = []
+    for path in args.plans:
+        plan, report = read_text(_read_text(path, stdin))
+        if plan is None:
+            for finding in report.findings:
+                stdout.line(format_finding(finding, lang, source=path))
+            return EXIT_INVALID
+        plans.append(plan)
+    try:
+        write(plans, args.output)
+    except OSError as error:
+        msg = f"cannot write {args.output}: {error.strerror or error}"
+        raise _UsageError(msg) from None
+    return EXIT_VALID
+
+
+def _template(args: argparse.Namespace) -> int:
+    write = _load(TEMPLATES, args.kind)
+    try:
+        write(args.output, args.lang)
+    except OSError as error:
+        msg = f"cannot write {args.output}: {error.strerror or error}"
+        raise _UsageError(msg) from None
+    return EXIT_VALID
 
 
 def _summary(args: argparse.Namespace, stdout: _Output, stdin: IO[str]) -> int:
@@ -343,7 +489,15 @@ def _run(argv: Sequence[str], stdout: _Output, stdin: IO[str], stderr: IO[str]) 
         return _explain(args, stdout)
     if args.command == "rules":
         return _rules(args, stdout)
-    stdout.json(schema("report" if args.report else "action-plan"))
+    if args.command == "upgrade":
+        return _upgrade(args, stdout, stdin)
+    if args.command == "convert":
+        return _convert(args, stdout, _Output(stderr))
+    if args.command == "export":
+        return _export(args, stdout, stdin)
+    if args.command == "template":
+        return _template(args)
+    stdout.json(schema("report" if args.report else "action-plan", args.schema_version))
     return EXIT_VALID
 
 

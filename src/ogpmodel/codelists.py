@@ -279,11 +279,11 @@ class Novelty(Code):
 class GrandChallenge(Code):
     """OGP's grand challenges, which national plans of 2011-2015 named for each commitment."""
 
-    IMPROVING_PUBLIC_SERVICES = "improving-public-services"
-    INCREASING_PUBLIC_INTEGRITY = "increasing-public-integrity"
-    MORE_EFFECTIVELY_MANAGING_PUBLIC_RESOURCES = "more-effectively-managing-public-resources"
-    CREATING_SAFER_COMMUNITIES = "creating-safer-communities"
-    INCREASING_CORPORATE_ACCOUNTABILITY = "increasing-corporate-accountability"
+    IMPROVING_PUBLIC_SERVICES = "improving_public_services"
+    INCREASING_PUBLIC_INTEGRITY = "increasing_public_integrity"
+    MORE_EFFECTIVELY_MANAGING_PUBLIC_RESOURCES = "more_effectively_managing_public_resources"
+    CREATING_SAFER_COMMUNITIES = "creating_safer_communities"
+    INCREASING_CORPORATE_ACCOUNTABILITY = "increasing_corporate_accountability"
 
 
 class IRMProduct(Code):

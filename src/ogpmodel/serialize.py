@@ -161,6 +161,16 @@ def dump(plan: ActionPlan, target: PathOrFile, *, indent: int | None = 2) -> Non
         _writable(target).write(text)
 
 
+def write_atomically(target: str | os.PathLike[str], text: str) -> None:
+    """
+    Write *text* to the file *target* whole or not at all, as `dump` writes a path.
+
+    Raises:
+        OSError: The file cannot be written.
+    """
+    _replace(target, lambda handle: handle.write(text))
+
+
 def _utf8(text: str) -> bool:
     """Whether *text* can be written as UTF-8 (it has no lone surrogate)."""
     try:

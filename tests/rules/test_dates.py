@@ -21,6 +21,13 @@ def commitment_outside_plan() -> Case:
     return Case(with_commitment(period=period("2022-11", "2024-08")))
 
 
+def milestone_outside_plan() -> Case:
+    """A milestone ending 2025-06, in a commitment without dates, in a plan ending 2024."""
+    return Case(
+        with_commitment(period=None, milestones=(milestone(period=period("2023-03", "2025-06")),))
+    )
+
+
 def submitted_after_start() -> Case:
     """A plan starting 2022-12, submitted on 2023-01-31."""
     return Case(complete_local_plan(period=period("2022-12", "2024-08")))
@@ -30,6 +37,7 @@ BROKEN: Broken = {
     "period.end-before-start": end_before_start,
     "period.milestone-outside-commitment": milestone_outside_commitment,
     "period.commitment-outside-plan": commitment_outside_plan,
+    "period.milestone-outside-plan": milestone_outside_plan,
     "period.submitted-after-start": submitted_after_start,
 }
 
@@ -192,3 +200,35 @@ class TestSubmittedAfterStart:
         """A plan without submitted_on is not checked."""
         plan = complete_local_plan(period=period("2022-12", "2024-08"), submitted_on=None)
         assert run_rule("period.submitted-after-start", plan) == []
+
+
+class TestMilestoneOutsidePlan:
+    def test_reported_when_the_commitment_has_no_dates(self) -> None:
+        """A milestone outside the plan is a warning at its end, though its commitment has no period."""
+        found = [
+            f for f in milestone_outside_plan().findings() if f.code != "commitment.missing-period"
+        ]
+        assert [(f.code, f.severity, f.path) for f in found] == [
+            (
+                "period.milestone-outside-plan",
+                Severity.WARNING,
+                "/commitments/0/milestones/0/period/end",
+            )
+        ]
+        assert found[0].params["outer_period"] == "2023-01/2024-08"
+
+    def test_an_undated_parent_passes_the_plan_down(self) -> None:
+        """An indicator under an undated milestone of an undated commitment is checked too."""
+        child = milestone(id="1.1", period=period(None, "2025-06"))
+        parent = milestone(period=None, milestones=(child,))
+        plan = with_commitment(period=None, milestones=(parent,))
+        found = [f for f in Case(plan).findings() if f.code.startswith("period.")]
+        assert [(f.code, f.path) for f in found] == [
+            ("period.milestone-outside-plan", "/commitments/0/milestones/0/milestones/0/period/end")
+        ]
+
+    def test_a_dated_commitment_bounds_its_milestones_instead(self) -> None:
+        """Inside a dated commitment, a milestone is checked against the commitment only."""
+        assert "period.milestone-outside-plan" not in codes(
+            with_milestone(period=period("2023-03", "2025-06"))
+        )

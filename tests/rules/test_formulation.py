@@ -14,7 +14,7 @@ from tests.rules.support import (
     with_milestone,
 )
 
-from ogpmodel import OGPValue, Text
+from ogpmodel import ActionPlan, Commitment, OGPValue, Text
 from ogpmodel.report import Severity
 from ogpmodel.rules import Profile
 
@@ -54,6 +54,25 @@ def no_end_date() -> Case:
     return Case(with_milestone(period=period("2023-03", None)))
 
 
+def with_commitments(*commitments: Commitment) -> ActionPlan:
+    """`complete_local_plan` with *commitments*."""
+    return complete_local_plan(commitments=commitments)
+
+
+def duplicate_commitment_title() -> Case:
+    """Two commitments with different ids and the same title (up to case and spaces)."""
+    first = commitment()
+    second = commitment(id="CLMPU0002", title=Text("  planes  de BARRIO "))
+    return Case(with_commitments(first, second))
+
+
+def duplicate_milestone() -> Case:
+    """Two milestones of one commitment with the same title and period, and different ids."""
+    first = milestone()
+    second = milestone(id="2", title=first.title)
+    return Case(with_commitment(milestones=(first, second)))
+
+
 def deadline_note_only() -> Case:
     """A milestone whose only deadline is 'Fall 2023'."""
     return Case(with_milestone(period=period("2023-03", None), deadline_note=Text("Fall 2023")))
@@ -78,6 +97,8 @@ BROKEN: Broken = {
     "commitment.missing-period": missing_period,
     "milestone.no-end-date": no_end_date,
     "milestone.deadline-note-only": deadline_note_only,
+    "commitment.duplicate-title": duplicate_commitment_title,
+    "milestone.duplicate": duplicate_milestone,
     "commitment.unlinked-vision-goal": unlinked_vision_goal,
     "commitment.id-format": id_format,
 }
@@ -308,3 +329,48 @@ class TestIdFormat:
         """The complete local and national plans follow their patterns."""
         assert run_rule("commitment.id-format", complete_local_plan()) == []
         assert run_rule("commitment.id-format", national_plan()) == []
+
+
+class TestRepeats:
+    def test_a_repeated_commitment_title_is_a_warning(self) -> None:
+        """The second commitment is reported at its title, naming the first."""
+        finding = duplicate_commitment_title().only("commitment.duplicate-title")
+        assert (finding.severity, finding.path) == (Severity.WARNING, "/commitments/1/title")
+        assert finding.params == {"id": "CLMPU0002", "first": "/commitments/0"}
+
+    def test_a_repeated_milestone_is_a_warning(self) -> None:
+        """The second milestone with the same title and period is reported, naming the first."""
+        finding = duplicate_milestone().only("milestone.duplicate")
+        assert finding.path == "/commitments/0/milestones/1"
+        assert finding.params["first"] == "/commitments/0/milestones/0"
+
+    def test_another_period_is_not_a_repeat(self) -> None:
+        """The same title in another period is another activity (a tracker's monthly rows)."""
+        first = milestone()
+        second = milestone(id="2", title=first.title, period=period("2024-01", "2024-06"))
+        assert "milestone.duplicate" not in codes(with_commitment(milestones=(first, second)))
+
+    def test_the_same_title_in_two_commitments_is_not_a_repeat(self) -> None:
+        """Milestones repeat only within one commitment."""
+        first = commitment(milestones=(milestone(),))
+        second = commitment(id="CLMPU0002", milestones=(milestone(),))
+        assert "milestone.duplicate" not in codes(with_commitments(first, second))
+
+
+class TestDerivedParentDates:
+    def test_a_parent_takes_its_dates_from_its_children(self) -> None:
+        """A milestone without dates whose children have end dates is not reported."""
+        child = milestone(id="1.1", period=period("2023-04", "2023-06"))
+        parent = milestone(period=None, milestones=(child,))
+        assert "milestone.no-end-date" not in codes(with_commitment(milestones=(parent,)))
+
+    def test_an_undated_child_is_reported_not_its_parent(self) -> None:
+        """Where a date is missing, the finding points at the child that lacks it."""
+        child = milestone(id="1.1", period=period("2023-04", None))
+        parent = milestone(period=None, milestones=(child,))
+        found = [
+            f
+            for f in Case(with_commitment(milestones=(parent,))).findings()
+            if f.code == "milestone.no-end-date"
+        ]
+        assert [f.path for f in found] == ["/commitments/0/milestones/0/milestones/0"]

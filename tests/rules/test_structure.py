@@ -18,8 +18,10 @@ from ogpmodel import (
     EndOfCommitmentReport,
     Goal,
     IrmReview,
+    Link,
     PartialDate,
     PlanStatus,
+    ProgressReport,
     StrategicVision,
     Text,
     TransitionEvent,
@@ -31,7 +33,8 @@ from ogpmodel.report import Severity
 def duplicate_commitment() -> Case:
     """Two commitments with the id CLMPU0001."""
     plan = complete_local_plan()
-    return Case(attrs.evolve(plan, commitments=(*plan.commitments, commitment())))
+    second = commitment(title=Text("Otro compromiso con el mismo id"))
+    return Case(attrs.evolve(plan, commitments=(*plan.commitments, second)))
 
 
 def unknown_stakeholder() -> Case:
@@ -53,12 +56,72 @@ def unknown_commitment() -> Case:
     return Case(attrs.evolve(plan, assessments=(*plan.assessments, review)))
 
 
+def unnamed_stakeholder() -> Case:
+    """A stakeholder with neither a name nor an acronym."""
+    plan = complete_local_plan()
+    nameless = attrs.evolve(plan.stakeholders[0], name=None)
+    return Case(attrs.evolve(plan, stakeholders=(nameless, *plan.stakeholders[1:])))
+
+
+def relative_link() -> Case:
+    """A commitment link with a relative address, in a plan without a base_url."""
+    return Case(complete_local_plan(commitments=(commitment(links=(Link("/docs/plan.pdf"),)),)))
+
+
 BROKEN: Broken = {
     "id.duplicate": duplicate_commitment,
     "reference.unknown-stakeholder": unknown_stakeholder,
     "reference.unknown-goal": unknown_goal,
     "reference.unknown-commitment": unknown_commitment,
+    "stakeholder.unnamed": unnamed_stakeholder,
+    "link.relative-without-base": relative_link,
 }
+
+
+class TestStakeholderNames:
+    def test_neither_name_nor_acronym_is_an_error(self) -> None:
+        """The stakeholder is reported at its own path."""
+        finding = unnamed_stakeholder().only("stakeholder.unnamed")
+        assert (finding.severity, finding.path) == (Severity.ERROR, "/stakeholders/0")
+
+    def test_an_acronym_alone_names_a_stakeholder(self) -> None:
+        """A department known only by its acronym is valid, and labelled by it."""
+        plan = complete_local_plan()
+        known = attrs.evolve(plan.stakeholders[0], name=None, acronym="SECPLA")
+        plan = attrs.evolve(plan, stakeholders=(known, *plan.stakeholders[1:]))
+        assert [] == Case(plan).findings()
+        assert "SECPLA" == known.label
+
+
+class TestRelativeLinks:
+    def test_a_relative_address_needs_a_base(self) -> None:
+        """Without base_url, the relative address is an error at the link's url."""
+        finding = relative_link().only("link.relative-without-base")
+        assert finding.path == "/commitments/0/links/0/url"
+        assert finding.params == {"url": "/docs/plan.pdf"}
+
+    def test_a_base_url_resolves_it(self) -> None:
+        """With a base_url the same plan is valid, and the address resolves against it."""
+        plan = attrs.evolve(relative_link().plan, base_url="https://maipu.cl/gobierno-abierto/")
+        assert [] == Case(plan).findings()
+        link = plan.commitments[0].links[0]
+        assert "https://maipu.cl/docs/plan.pdf" == plan.url_of(link)
+
+    def test_each_language_of_a_map_is_checked(self) -> None:
+        """In a per-language address, the relative one is reported under its language tag."""
+        link = Link(Text({"en": "https://open.canada.ca/en", "fr": "/fr/rapport"}))
+        plan = complete_local_plan(commitments=(commitment(links=(link,)),))
+        finding = Case(plan).only("link.relative-without-base")
+        assert finding.path == "/commitments/0/links/0/url/fr"
+
+    def test_links_are_found_at_any_depth(self) -> None:
+        """Evidence of a milestone's progress report is a link like any other."""
+        report = ProgressReport(date=PartialDate(2023, 5), evidence=(Link("informe.pdf"),))
+        plan = complete_local_plan(
+            commitments=(commitment(milestones=(milestone(progress=(report,)),)),)
+        )
+        finding = Case(plan).only("link.relative-without-base")
+        assert finding.path == "/commitments/0/milestones/0/progress/0/evidence/0/url"
 
 
 class TestDuplicateIds:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ogpmodel import _patterns
 from ogpmodel._document import json_type
 from ogpmodel._fields import FORMATS
-from ogpmodel._resources import SCHEMA_VERSION, schema_dir
+from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS, schema_dir
 from ogpmodel.report import Finding, Severity, pointer
 
 if TYPE_CHECKING:  # jsonschema is imported only when a document fails the fast path
@@ -21,19 +21,19 @@ __all__ = ["iter_schema_findings", "json_type", "load_schema"]
 
 
 @functools.cache
-def load_schema(name: str) -> Mapping[str, Any]:
-    """The packaged JSON Schema *name* (``"action-plan"``, ``"report"``), read once."""
-    path = schema_dir() / f"{name}.schema.json"
+def load_schema(name: str, version: str = SCHEMA_VERSION) -> Mapping[str, Any]:
+    """The packaged JSON Schema *name* (``"action-plan"``, ``"report"``) of *version*, read once."""
+    path = schema_dir(version) / f"{name}.schema.json"
     data: Mapping[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 
 
 @functools.cache
-def _validator() -> "jsonschema.Draft202012Validator":
+def _validator(version: str = SCHEMA_VERSION) -> "jsonschema.Draft202012Validator":
     import jsonschema  # only the slow path and reports need it
 
     return jsonschema.Draft202012Validator(
-        load_schema("action-plan"), format_checker=jsonschema.FormatChecker(["date"])
+        load_schema("action-plan", version), format_checker=jsonschema.FormatChecker(["date"])
     )
 
 
@@ -101,7 +101,7 @@ def _findings_of(error: "ValidationError", seen: set[tuple[str, str]]) -> Iterat
             if name not in instance:
                 if location == () and name == "schema_version":
                     yield from finding(
-                        "schema.version", (name,), value=None, supported=[SCHEMA_VERSION]
+                        "schema.version", (name,), value=None, supported=list(SUPPORTED_VERSIONS)
                     )
                 else:
                     yield from finding("schema.required", (*location, name), field=name)
@@ -117,8 +117,13 @@ def _findings_of(error: "ValidationError", seen: set[tuple[str, str]]) -> Iterat
                     nearest=_nearest(name, known),
                 )
         return
+    if keyword in ("minimum", "maximum"):
+        yield from finding("schema.range", location, value=instance, minimum=0, maximum=100)
+        return
     if keyword == "const" and location == ("schema_version",):
-        yield from finding("schema.version", location, value=instance, supported=[SCHEMA_VERSION])
+        yield from finding(
+            "schema.version", location, value=instance, supported=list(SUPPORTED_VERSIONS)
+        )
         return
     if keyword in ("not", "minProperties") or (
         keyword == "pattern" and subschema.get("pattern") == _patterns.BLANK
@@ -150,11 +155,15 @@ def iter_schema_findings(document: Any) -> Iterator[Finding]:
     Yield a finding for every JSON Schema violation of *document*, in document order.
 
     Each finding has a ``schema.*`` code (or ``text.empty``), a JSON Pointer and the parameters
-    its message needs (the nearest valid name for unknown fields and codes).
+    its message needs (the nearest valid name for unknown fields and codes). The document is
+    checked against the schema of the version it names (the current one when it names none,
+    or one this library does not read).
     """
     seen: set[tuple[str, str]] = set()
+    named = document.get("schema_version") if isinstance(document, dict) else None
+    version = named if named in SUPPORTED_VERSIONS else SCHEMA_VERSION
     errors = sorted(
-        _validator().iter_errors(document), key=lambda e: [str(t) for t in e.absolute_path]
+        _validator(version).iter_errors(document), key=lambda e: [str(t) for t in e.absolute_path]
     )
     for error in errors:
         yield from _findings_of(error, seen)

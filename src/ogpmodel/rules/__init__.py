@@ -13,6 +13,7 @@ from ogpmodel.rules import (  # noqa: F401 - importing a family module registers
     dates,
     deadlines,
     formulation,
+    imports,
     lifecycle,
     process,
     structure,

@@ -99,6 +99,43 @@ def _milestone_outside(ctx: Context) -> Iterator[Hit]:
 
 
 @register(
+    "period.milestone-outside-plan",
+    severity=Severity.WARNING,
+    family="dates",
+    source=_DATES_AND_DEADLINES,
+    title_en="a milestone's period is not within the plan's, and no commitment or parent period bounds it.",
+    title_es="el período de un hito no está dentro del período del plan, y ningún período de compromiso o hito superior lo acota.",
+    en="Milestone {id!r} of commitment {commitment!r} runs {period}, outside the plan's period {outer_period}.",
+    es="El hito {id!r} del compromiso {commitment!r} abarca {period}, fuera del período del plan, {outer_period}.",
+)
+def _milestone_outside_plan(ctx: Context) -> Iterator[Hit]:
+    # A milestone inside a dated commitment or parent is checked against it (and the commitment
+    # against the plan); one whose commitment and parents have no period, against the plan.
+    outer = ctx.plan.period
+    undated: set[str] = set()  # paths of milestones with no dated commitment or parent above
+    for site in ctx.milestone_sites:
+        if site.parent is None:
+            above_undated = site.commitment.period is None
+        else:
+            above_undated = site.path.rsplit("/milestones/", 1)[0] in undated
+        if not above_undated:
+            continue
+        period = site.milestone.period
+        if period is None:
+            undated.add(site.path)
+        elif period.is_outside(outer):
+            yield Hit(
+                _outside_path(f"{site.path}/period", period, outer),
+                {
+                    "id": site.milestone.id,
+                    "commitment": site.commitment.id,
+                    "period": _interval(period),
+                    "outer_period": _interval(outer),
+                },
+            )
+
+
+@register(
     "period.commitment-outside-plan",
     severity=Severity.WARNING,
     family="dates",

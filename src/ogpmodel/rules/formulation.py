@@ -172,10 +172,12 @@ def _missing_period(ctx: Context) -> Iterator[Hit]:
     ),
 )
 def _no_end_date(ctx: Context) -> Iterator[Hit]:
+    # A parent milestone's dates derive from its children (Canada's indicators carry the dates
+    # of their milestone): only a milestone without children is reported, where the date goes.
     for site in ctx.milestone_sites:
         milestone = site.milestone
         has_end = milestone.period is not None and milestone.period.end is not None
-        if not has_end and _missing(milestone.deadline_note):
+        if not has_end and not milestone.milestones and _missing(milestone.deadline_note):
             yield Hit(site.path, {"id": milestone.id, "commitment": site.commitment.id})
 
 
@@ -206,6 +208,57 @@ def _deadline_note_only(ctx: Context) -> Iterator[Hit]:
                 f"{site.path}/deadline_note",
                 {"id": milestone.id, "commitment": site.commitment.id, "note": text},
             )
+
+
+def _key(text: Text) -> tuple[tuple[str, str], ...]:
+    """A title as compared for repeats: case and runs of white space do not count."""
+    value = text.to_json()
+    pairs = {"": value} if isinstance(value, str) else value
+    return tuple(sorted((tag, " ".join(t.split()).casefold()) for tag, t in pairs.items()))
+
+
+@register(
+    "commitment.duplicate-title",
+    severity=Severity.WARNING,
+    family="formulation",
+    source="design (a repeated record, as trackers export them)",
+    title_en="two commitments have the same title.",
+    title_es="dos compromisos tienen el mismo título.",
+    en="Commitment {id!r} has the same title as the commitment at {first}.",
+    es="El compromiso {id!r} tiene el mismo título que el compromiso en {first}.",
+)
+def _duplicate_commitment_titles(ctx: Context) -> Iterator[Hit]:
+    seen: dict[tuple[tuple[str, str], ...], str] = {}
+    for path, commitment in ctx.commitments():
+        key = _key(commitment.title)
+        if key in seen:
+            yield Hit(f"{path}/title", {"id": commitment.id, "first": seen[key]})
+        else:
+            seen[key] = path
+
+
+@register(
+    "milestone.duplicate",
+    severity=Severity.WARNING,
+    family="formulation",
+    source="design (a repeated record, as trackers export them)",
+    title_en="two milestones of one commitment have the same title and period.",
+    title_es="dos hitos de un compromiso tienen el mismo título y período.",
+    en="Milestone {id!r} of commitment {commitment!r} repeats the milestone at {first} (same title and period).",
+    es="El hito {id!r} del compromiso {commitment!r} repite el hito en {first} (mismo título y período).",
+)
+def _duplicate_milestones(ctx: Context) -> Iterator[Hit]:
+    seen: dict[tuple[int, object, object], str] = {}
+    for site in ctx.milestone_sites:
+        milestone = site.milestone
+        key = (site.commitment_index, _key(milestone.title), milestone.period)
+        if key in seen:
+            yield Hit(
+                site.path,
+                {"id": milestone.id, "commitment": site.commitment.id, "first": seen[key]},
+            )
+        else:
+            seen[key] = site.path
 
 
 @register(

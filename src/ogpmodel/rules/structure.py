@@ -1,5 +1,5 @@
 """
-Structure rules (always errors): schema codes, unique ids, references and empty required text.
+Structure rules (always errors): schema codes, ids, references, names, links and empty text.
 
 The ``schema.*`` codes and ``text.empty`` are reported when a document (a dict or JSON text) is
 read; a model object cannot break them, since its constructor refuses such values.
@@ -7,12 +7,15 @@ read; a model object cannot break them, since its constructor refuses such value
 
 from collections.abc import Iterator
 
+from ogpmodel import _patterns
 from ogpmodel._catalogue import define, register
+from ogpmodel._fields import instances
 from ogpmodel.model import InceptionReport
-from ogpmodel.report import Severity
+from ogpmodel.report import Severity, escape_pointer
 from ogpmodel.rules._context import Context, Hit
+from ogpmodel.values import Link
 
-_CONTRACT = "design (OGP JSON 1.0 contract)"
+_CONTRACT = "design (OGP JSON contract)"
 
 define(
     "schema.invalid-json",
@@ -200,6 +203,45 @@ def _unknown_commitments(ctx: Context) -> Iterator[Hit]:
                     yield Hit(path, {"id": design.commitment_id})
         elif assessment.commitment_id not in ctx.commitment_ids:
             yield Hit(f"/assessments/{index}/commitment_id", {"id": assessment.commitment_id})
+
+
+@register(
+    "stakeholder.unnamed",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_CONTRACT,
+    title_en="a stakeholder has neither a name nor an acronym.",
+    title_es="una parte interesada no tiene nombre ni sigla.",
+    en="Stakeholder {id!r} has neither a name nor an acronym; give at least one.",
+    es="La parte interesada {id!r} no tiene nombre ni sigla; indique al menos uno.",
+)
+def _unnamed_stakeholders(ctx: Context) -> Iterator[Hit]:
+    for index, stakeholder in enumerate(ctx.plan.stakeholders):
+        if stakeholder.name is None and stakeholder.acronym is None:
+            yield Hit(f"/stakeholders/{index}", {"id": stakeholder.id})
+
+
+@register(
+    "link.relative-without-base",
+    severity=Severity.ERROR,
+    family="structure",
+    source=_CONTRACT + "; RFC 3986 section 5 (reference resolution)",
+    title_en="a link's address is relative, and the plan has no base_url to resolve it.",
+    title_es="la dirección de un enlace es relativa y el plan no tiene base_url para resolverla.",
+    en="The address {url!r} is relative; give the plan a base_url, or an absolute address.",
+    es="La dirección {url!r} es relativa; indique un base_url del plan o una dirección absoluta.",
+)
+def _relative_links(ctx: Context) -> Iterator[Hit]:
+    if ctx.plan.base_url is not None:
+        return
+    for path, link in instances(ctx.plan, Link):
+        if isinstance(link.url, str):
+            if not _patterns.matches(_patterns.URL, link.url):
+                yield Hit(f"{path}/url", {"url": link.url})
+            continue
+        for tag, url in link.urls().items():
+            if not _patterns.matches(_patterns.URL, url):
+                yield Hit(f"{path}/url/{escape_pointer(tag)}", {"url": url})
 
 
 define(
