@@ -26,6 +26,8 @@ from ogpmodel.strategies._mutations import (
     _document,
     _duplicate_assessment,
     _duplicate_id,
+    _duplicate_milestone,
+    _duplicate_title,
     _end_of_commitment_overdue,
     _ended_before_end,
     _implementation_before_start,
@@ -34,6 +36,7 @@ from ogpmodel.strategies._mutations import (
     _invalid_json,
     _invalid_transition,
     _milestone_outside,
+    _milestone_outside_plan,
     _milestone_overdue,
     _missing_period,
     _moved_outside_implementation,
@@ -50,6 +53,7 @@ from ogpmodel.strategies._mutations import (
     _out_of_order,
     _plan_period_over,
     _pop,
+    _relative_without_base,
     _rename_commitment,
     _reversed_plan_period,
     _set,
@@ -60,6 +64,7 @@ from ogpmodel.strategies._mutations import (
     _unknown_commitment,
     _unknown_goal,
     _unknown_stakeholder,
+    _unnamed_stakeholder,
     _unrecorded_status,
     _unverifiable_rated,
 )
@@ -275,9 +280,12 @@ _BREAKERS: Mapping[str, _Breaker] = {
     "reference.unknown-stakeholder": _Breaker(_unknown_stakeholder),
     "reference.unknown-goal": _Breaker(_unknown_goal),
     "reference.unknown-commitment": _Breaker(_unknown_commitment),
+    "stakeholder.unnamed": _Breaker(_unnamed_stakeholder),
+    "link.relative-without-base": _Breaker(_relative_without_base),
     # dates
     "period.end-before-start": _Breaker(_reversed_plan_period, (_DRAFTS,)),
     "period.milestone-outside-commitment": _Breaker(_milestone_outside),
+    "period.milestone-outside-plan": _Breaker(_milestone_outside_plan, (_DRAFTS,)),
     "period.commitment-outside-plan": _Breaker(_commitment_outside),
     "period.submitted-after-start": _Breaker(_submitted_after_start, (_SUBMITTED,)),
     # formulation
@@ -295,6 +303,8 @@ _BREAKERS: Mapping[str, _Breaker] = {
         _commitment_change(vision_goal_id=(None,)), ({"memberships": _LOCAL},)
     ),
     "commitment.id-format": _Breaker(_rename_commitment),
+    "commitment.duplicate-title": _Breaker(_duplicate_title, ({"min_commitments": 2},)),
+    "milestone.duplicate": _Breaker(_duplicate_milestone),
     # process
     "plan.no-commitments": _Breaker(_no_commitments),
     "plan.too-many-commitments": _Breaker(
@@ -387,6 +397,13 @@ UNBREAKABLE: Mapping[str, str] = {
     ),
     "schema.unchecked": "an info that comes with the errors of a document, never alone",
     "validation.rule-failed": "a defect of ogpmodel, which no plan should be able to cause",
+    "import.unreadable": (
+        "reported by the converters of ogpmodel.convert when a source cannot be read, never by "
+        "validate()"
+    ),
+    "import.kept-in-extensions": (
+        "an info of the converters of ogpmodel.convert about a source field, never of validate()"
+    ),
 }
 
 
@@ -394,9 +411,10 @@ def breakable_codes() -> tuple[str, ...]:
     """
     The codes `broken_plans` can break, in catalogue order.
 
-    Every rule of `ogpmodel.rules()`, that is every rule `ogpmodel.validate` checks, but the
-    three of `UNBREAKABLE` (a document hundreds of megabytes long, an info that only comes with
-    other errors, and the report of a defect of ogpmodel). The transition-only codes are not
+    Every rule of `ogpmodel.rules()`, that is every rule `ogpmodel.validate` checks, but those of
+    `UNBREAKABLE` (a document hundreds of megabytes long, an info that only comes with other
+    errors, the report of a defect of ogpmodel, and the findings of the converters of
+    `ogpmodel.convert` about their sources). The transition-only codes are not
     among them: `ogpmodel.lifecycle.transition` reports them when it refuses a move, so no plan
     breaks them. ``lifecycle.submission-requirements-unmet`` (the guard of
     ``co_creation → submitted``) shows on a plan as the failing stage-dependent rules
