@@ -60,6 +60,7 @@ from ogpmodel import (
     MonitoringBody,
     Novelty,
     OGPValue,
+    OtherName,
     PartialDate,
     Period,
     PlanStatus,
@@ -74,7 +75,6 @@ from ogpmodel import (
     TransitionEvent,
     Verifiable,
 )
-from ogpmodel.model import OtherName  # not exported by ogpmodel itself
 
 __all__ = [
     "CACHE",

@@ -91,11 +91,11 @@ Jurisdiction = Literal["municipality", "city", "county", "province", "state", "r
 StakeholderKind = Literal["organization", "group", "person"]
 Novelty = Literal["continuation", "new"]
 GrandChallenge = Literal[
-    "improving-public-services",
-    "increasing-public-integrity",
-    "more-effectively-managing-public-resources",
-    "creating-safer-communities",
-    "increasing-corporate-accountability",
+    "improving_public_services",
+    "increasing_public_integrity",
+    "more_effectively_managing_public_resources",
+    "creating_safer_communities",
+    "increasing_corporate_accountability",
 ]
 IRMProduct = Literal[
     "design_report", "progress_report", "end_of_term_report", "action_plan_review", "results_report"

@@ -1544,11 +1544,11 @@ class Commitment(BaseModel):
     ] = None
     grand_challenge: Annotated[
         Literal[
-            "improving-public-services",
-            "increasing-public-integrity",
-            "more-effectively-managing-public-resources",
-            "creating-safer-communities",
-            "increasing-corporate-accountability",
+            "improving_public_services",
+            "increasing_public_integrity",
+            "more_effectively_managing_public_resources",
+            "creating_safer_communities",
+            "increasing_corporate_accountability",
         ]
         | None,
         Field(
