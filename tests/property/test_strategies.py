@@ -431,7 +431,7 @@ class TestActionPlans:
 
     @given(action_plans())
     def test_plans_are_consistent_in_what_1_1_adds(self, plan: ActionPlan) -> None:
-        """Relative links need a base_url; names, titles, unrecorded statuses and dates hold."""
+        """Relative links have a base_url, titles do not repeat, no history order is uncertain."""
         owners: list[Any] = [plan, *plan.commitments, *(m for _, m in plan.iter_milestones())]
         links_of = [link for owner in owners for link in owner.links]
         milestone_titles = [
