@@ -5,9 +5,13 @@ A deterministic corpus generator: valid OGP JSON plans, seeded, with no Hypothes
   9 milestones (about a third with two or three children, one nested level), 10 stakeholders,
   2 assessments (an inception report, then an end-of-commitment report or an IRM review), and
   lifecycle histories on the plan, every commitment and every milestone whose status is not
-  the initial one. Texts vary (some are language maps), dates and statuses follow the histories,
-  so `ogpmodel.validate` reports no errors. Plan *index* of a seed is the same whatever the
-  corpus size, so a 10x corpus starts with the 1x corpus.
+  the initial one. Texts vary (some are language maps), dates and statuses follow the histories
+  (a completed milestone closes its children first), so `ogpmodel.validate` reports no errors.
+  What OGP JSON 1.1 added is there too: a ``base_url`` that evidence links are relative to,
+  addresses per language, acronyms (one stakeholder known by its acronym only) and other
+  names, milestone descriptions, completion percents, and some milestone moves dated by a
+  month. Plan *index* of a seed is the same whatever the corpus size, so a 10x corpus starts
+  with the 1x corpus.
 - `plans(count, seed)` yields them lazily; `corpus_lines` returns them as JSON Lines texts;
   `cached_corpus` writes a corpus once under ``benchmarks/.cache/`` (never committed).
 - `bad_code_documents(bad)` returns a document with *bad* wrong closed-codelist values and the
@@ -56,6 +60,7 @@ from ogpmodel import (
     MonitoringBody,
     Novelty,
     OGPValue,
+    OtherName,
     PartialDate,
     Period,
     PlanStatus,
@@ -157,6 +162,9 @@ _CORE_VALUES = (
     OGPValue.PUBLIC_ACCOUNTABILITY,
 )
 _CIVIC_SECTORS = (Sector.CIVIL_SOCIETY, Sector.ACADEMIA, Sector.PRIVATE_SECTOR, Sector.COMMUNITY)
+_ACRONYMS = ("SECPLA", "DIDECO", "DOM", "DAF")
+#: The completion percent a progress report gives at each level.
+_PERCENTS = {Completion.LIMITED: (1, 49), Completion.SUBSTANTIAL: (50, 99)}
 
 
 class _Writer:
@@ -231,6 +239,29 @@ _CLOSED_MILESTONE = (_M.COMPLETED, _M.CANCELLED)
 _CLOSED_WEIGHTS = (6, 1)
 
 
+def _by_month(
+    w: _Writer, days: Sequence[datetime.date], first: datetime.date, last: datetime.date
+) -> list[datetime.date | PartialDate]:
+    """
+    *days* (in order), some given by their month as trackers record them.
+
+    A month is used only where it lies after the previous date and before the next day, within
+    [first, last]: the order of the history stays certain.
+    """
+    dated: list[datetime.date | PartialDate] = []
+    for index, day in enumerate(days):
+        month = PartialDate(day.year, day.month)
+        before = _latest(dated[-1]) if dated else first
+        after = days[index + 1] if index + 1 < len(days) else last
+        fits = before <= month.earliest and month.latest <= after
+        dated.append(month if fits and w.rng.random() < 0.3 else day)
+    return dated
+
+
+def _latest(date: datetime.date | PartialDate) -> datetime.date:
+    return date.latest if isinstance(date, PartialDate) else date
+
+
 def _history(
     w: _Writer,
     initial: Any,
@@ -239,9 +270,19 @@ def _history(
     last: datetime.date,
     actors: Sequence[str],
     note_states: frozenset[Any],
+    *,
+    months: bool = False,
 ) -> tuple[tuple[TransitionEvent[Any], ...], datetime.date]:
-    """Events from *initial* through *steps*, dated in order within [first, last]."""
-    dates = sorted(w.day_between(first, last) for _ in steps)
+    """
+    Events from *initial* through *steps*, dated in order within [first, last].
+
+    With *months*, some are dated by their month. Returns the events and the last day the last
+    of them may denote.
+    """
+    days = sorted(w.day_between(first, last) for _ in steps)
+    dates: list[datetime.date | PartialDate] = list(days)
+    if months:
+        dates = _by_month(w, days, first, last)
     events = []
     state = initial
     for step, date in zip(steps, dates, strict=True):
@@ -255,7 +296,7 @@ def _history(
             )
         )
         state = step
-    return tuple(events), (dates[-1] if dates else first)
+    return tuple(events), (_latest(dates[-1]) if dates else first)
 
 
 # --- one plan -----------------------------------------------------------------------------------
@@ -270,6 +311,7 @@ def _stakeholders(w: _Writer, member: str) -> tuple[Stakeholder, ...]:
             name=Text(f"{member} " + w.words(1, 2)),
             kind=StakeholderKind.ORGANIZATION,
             sector=Sector.GOVERNMENT,
+            acronym=f"GOB{member[:3].upper()}",
             roles=(Role.POINT_OF_CONTACT, Role.HEAD_OF_GOVERNMENT),
             contact=Contact(
                 email=f"gobierno.abierto@{slug}.example.org",
@@ -277,13 +319,18 @@ def _stakeholders(w: _Writer, member: str) -> tuple[Stakeholder, ...]:
                 phone="+56 2 2677 6000" if rng.random() < 0.5 else None,
             ),
             identifiers=(Identifier(scheme="ogp", id=slug),),
+            other_names=(OtherName(name=Text(f"Municipio de {member}"), note=Text("former name")),)
+            if rng.random() < 0.5
+            else (),
         )
     ]
     for k in range(1, 5):
+        acronym_only = k == 4  # a department the records name by its acronym alone
         people.append(
             Stakeholder(
                 id=f"gov-{k}",
-                name=w.text(2, 5, maps=0.2),
+                name=None if acronym_only else w.text(2, 5, maps=0.2),
+                acronym=_ACRONYMS[k - 1] if acronym_only or rng.random() < 0.3 else None,
                 kind=StakeholderKind.ORGANIZATION,
                 sector=Sector.GOVERNMENT,
                 parent_id=people[0].id,
@@ -322,6 +369,10 @@ def _milestone(
 ) -> tuple[Milestone, datetime.date]:
     rng = w.rng
     period = _sub_period(w, outer)
+    choices, weights = (
+        (_CLOSED_MILESTONE, _CLOSED_WEIGHTS) if closed else (_OPEN_MILESTONE, _OPEN_WEIGHTS)
+    )
+    status = rng.choices(choices, weights)[0]
     kids: list[Milestone] = []
     last_date = window[0]
     for k in range(children):
@@ -329,7 +380,7 @@ def _milestone(
             w,
             f"{identifier}.{k + 1}",
             period,
-            closed=closed,
+            closed=closed or status is _M.COMPLETED,  # completed: its children are closed
             children=0,
             window=window,
             government=government,
@@ -337,20 +388,23 @@ def _milestone(
         )
         kids.append(kid)
         last_date = max(last_date, kid_date)
-    choices, weights = (
-        (_CLOSED_MILESTONE, _CLOSED_WEIGHTS) if closed else (_OPEN_MILESTONE, _OPEN_WEIGHTS)
-    )
-    status = rng.choices(choices, weights)[0]
     paths = _MILESTONE_PATHS[status]
     steps = paths[0] if rng.random() < 0.5 else rng.choice(paths)  # single moves are common
-    history, moved = _history(w, _M.PLANNED, steps, *window, everyone, frozenset({_M.CANCELLED}))
+    # A completed milestone moves after its children have closed.
+    first = last_date if status is _M.COMPLETED else window[0]
+    history, moved = _history(
+        w, _M.PLANNED, steps, first, window[1], everyone, frozenset({_M.CANCELLED}), months=True
+    )
     progress: tuple[ProgressReport, ...] = ()
     if steps and rng.random() < 0.05:
+        level = Completion.SUBSTANTIAL if status is _M.COMPLETED else Completion.LIMITED
         progress = (
             ProgressReport(
                 date=PartialDate.from_date(moved),
-                status=Completion.SUBSTANTIAL if status is _M.COMPLETED else Completion.LIMITED,
+                status=level,
+                completion_percent=rng.randint(*_PERCENTS[level]),
                 text=w.text(4, 9, maps=0.1),
+                evidence_note=w.maybe_text(0.3, 4, 8),
                 author_id=rng.choice(everyone),
             ),
         )
@@ -358,13 +412,14 @@ def _milestone(
         id=identifier,
         title=w.text(2, 4, maps=0.1),
         status=status,
+        description=w.maybe_text(0.15, 8, 16),
         expected_outputs=w.maybe_text(0.1, 3, 6),
         period=period if rng.random() < 0.5 else Period(end=period.end),
         responsible_ids=tuple(rng.sample(government, rng.choice((1, 1, 1, 2)))),
         history=history,
         progress=progress,
         milestones=tuple(kids),
-        links=(Link(url=f"https://datos.example.org/evidencia/{identifier}"),)
+        links=(Link(url=f"evidencia/{identifier}"),)  # relative to the plan's base_url
         if rng.random() < 0.08
         else (),
     )
@@ -434,13 +489,7 @@ def _commitment(
     if rng.random() < 0.3:
         values.append(OGPValue.TECHNOLOGY_AND_INNOVATION)
     progress = tuple(
-        ProgressReport(
-            date=PartialDate.from_date(date),
-            status=rng.choice((Completion.LIMITED, Completion.SUBSTANTIAL)),
-            text=w.text(6, 12, maps=0.1),
-            challenges=w.maybe_text(0.2, 4, 8),
-            author_id=government[0],
-        )
+        _progress(w, date, government[0])
         for date in sorted(w.day_between(*window) for _ in range(rng.randint(0, 1) if steps else 0))
     )
     return Commitment(
@@ -461,10 +510,29 @@ def _commitment(
         milestones=tuple(milestones),
         history=history,
         progress=progress,
-        links=(Link(url=f"https://ogp.example.org/commitments/{identifier.lower()}"),)
-        if rng.random() < 0.5
-        else (),
+        links=(_commitment_link(w, identifier),) if rng.random() < 0.5 else (),
     )
+
+
+def _progress(w: _Writer, date: datetime.date, author_id: str) -> ProgressReport:
+    """A commitment's progress update, with a completion percent half the time."""
+    level = w.rng.choice((Completion.LIMITED, Completion.SUBSTANTIAL))
+    return ProgressReport(
+        date=PartialDate.from_date(date),
+        status=level,
+        completion_percent=w.rng.randint(*_PERCENTS[level]) if w.rng.random() < 0.5 else None,
+        text=w.text(6, 12, maps=0.1),
+        challenges=w.maybe_text(0.2, 4, 8),
+        author_id=author_id,
+    )
+
+
+def _commitment_link(w: _Writer, identifier: str) -> Link:
+    """The commitment's page: one address, or (one time in four) one per language."""
+    path = f"commitments/{identifier.lower()}"
+    if w.rng.random() < 0.75:
+        return Link(url=f"https://ogp.example.org/{path}")
+    return Link(url=Text({w.language: f"/{w.primary}/{path}", "en": f"/en/{path}"}))
 
 
 def random_plan(seed: int, index: int) -> ActionPlan:
@@ -554,7 +622,7 @@ def random_plan(seed: int, index: int) -> ActionPlan:
     second: EndOfCommitmentReport | IrmReview
     if completed:
         target = rng.choice(completed)
-        done = target.history[-1].date
+        done = _latest(target.history[-1].date)
         second = EndOfCommitmentReport(
             date=PartialDate.from_date(done + datetime.timedelta(days=rng.randint(5, 28))),
             commitment_id=target.id,
@@ -595,6 +663,7 @@ def random_plan(seed: int, index: int) -> ActionPlan:
         member=member,
         period=period,
         status=PlanStatus.ENDED if ended else PlanStatus.IMPLEMENTATION,
+        base_url=f"https://{code.lower()}.example.org/",
         history=tuple(history),
         submitted_on=submitted,
         description=w.maybe_text(0.7, 15, 30),

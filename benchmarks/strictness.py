@@ -1,7 +1,7 @@
 """
 Strictness: a fixed list of invalid variants of one valid plan, and who rejects each.
 
-Each `Mutation` breaks the OGP JSON 1.0 contract in exactly one place (a wrong type, ``"yes"``
+Each `Mutation` breaks the OGP JSON 1.1 contract in exactly one place (a wrong type, ``"yes"``
 for a boolean, an unknown field, a bad code, a date that is not a calendar date, a missing or
 null required field, ...). `rejections` decodes every variant with each decoder and records
 whether it was rejected with the decoder's own error (any other exception is a crash, shown as
@@ -68,7 +68,7 @@ def _drop_milestone_title(d: Document) -> None:
 
 _REQ = ("assessments", 0, "requirements")
 
-#: The mutations, in table order. Every one makes the document invalid OGP JSON 1.0.
+#: The mutations, in table order. Every one makes the document invalid OGP JSON 1.1.
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("number for a text (title: 42)", _set(("title",), 42)),
     Mutation("boolean for a text (stakeholder name: true)", _set(("stakeholders", 1, "name"), True)),
@@ -91,11 +91,11 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("bad date format '31/01/2023' (endorsement)", _set(("endorsements", 0, "date"), "31/01/2023")),
     Mutation("bad plan id pattern ('plan de acción')", _set(("id",), "plan de acción")),
     Mutation("bad stakeholder id pattern ('gov 1')", _set(("stakeholders", 1, "id"), "gov 1")),
-    Mutation("bad URL ('www.example.org')", _set(("links", 0, "url"), "www.example.org")),
+    Mutation("bad URL ('ftp://example.org')", _set(("links", 0, "url"), "ftp://example.org")),
     Mutation("bad e-mail ('contacto(at)example.org')", _set(("stakeholders", 0, "contact", "email"), "contacto(at)example.org")),
     Mutation("missing required field (member.country)", _drop(("member", "country"))),
     Mutation("missing required field (milestone title)", _drop_milestone_title),
-    Mutation("null for a required field (status: null)", _set(("status",), None)),
+    Mutation("null for a required field (membership: null)", _set(("member", "membership"), None)),
     Mutation("null for a required list (commitments: null)", _set(("commitments",), None)),
     Mutation("string for a list (commitments: 'none')", _set(("commitments",), "none")),
     Mutation("string for a list of ids (lead_ids: 'gov-1')", _set(("commitments", 0, "lead_ids"), "gov-1")),

@@ -95,7 +95,9 @@ def test_msgspec_model_follows_the_schema() -> None:
     msgspec = pytest.importorskip("msgspec")
     from benchmarks.peers import msgspec_model
 
-    schema = json.loads((ROOT / "schemas/1.0/action-plan.schema.json").read_text())
+    schema = json.loads(
+        (ROOT / "schemas" / ogpmodel.SCHEMA_VERSION / "action-plan.schema.json").read_text()
+    )
     definitions = {**schema["$defs"], "ActionPlan": schema}
     for name, definition in definitions.items():
         if definition.get("type") != "object" or "properties" not in definition:

@@ -1,16 +1,18 @@
 """
-OGP JSON 1.0 as msgspec Structs, written by hand after ``schemas/1.0/action-plan.schema.json``.
+OGP JSON 1.1 as msgspec Structs, written by hand after ``schemas/1.1/action-plan.schema.json``.
 
 As strict as msgspec allows: every Struct forbids unknown fields, decoding is strict (no
 coercion from strings), required fields are required and not nullable, closed codelists are
 ``Literal`` types, ids, language tags, URLs, e-mails and partial dates carry the schema's
-patterns, full dates are `datetime.date` (real calendar dates), and assessments are a union
-tagged by ``type``. ``omit_defaults`` makes the encoder omit absent fields, as OGP JSON does.
+patterns, full dates are `datetime.date` (real calendar dates), percents are bounded numbers,
+and assessments are a union tagged by ``type``. ``omit_defaults`` makes the encoder omit absent
+fields, as OGP JSON does.
 
 What msgspec cannot express, so these documents are accepted: a required text that is a
 language map of blank strings only (the blank plain string is refused by a pattern), a partial
-date ``YYYY-MM-DD`` that is not a calendar date (a pattern only), and every cross-field rule
-of ``ogpmodel.validate``.
+date ``YYYY-MM-DD`` that is not a calendar date (a pattern only; event dates, a day or a
+partial date, are such patterns too: a union may hold only one string type), and every
+cross-field rule of ``ogpmodel.validate``.
 """
 
 import datetime
@@ -37,6 +39,15 @@ PartialDate = Annotated[
     ),
 ]
 Url = Annotated[str, msgspec.Meta(pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*" + _END)]
+UrlReference = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^(?:[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*|(?![A-Za-z][A-Za-z0-9+.-]*:)[^\s]+)"
+        + _END
+    ),
+]
+UrlText = UrlReference | Annotated[dict[LanguageTag, UrlReference], msgspec.Meta(min_length=1)]
+Percent = Annotated[float, msgspec.Meta(ge=0, le=100)]
 Email = Annotated[str, msgspec.Meta(pattern=r"^[^\s@]+@[^\s@]+\.[^\s@]+" + _END)]
 NonBlank = Annotated[str, msgspec.Meta(pattern=r"\S")]
 Text = str | Annotated[dict[LanguageTag, str], msgspec.Meta(min_length=1)]
@@ -79,6 +90,13 @@ Membership = Literal["local", "national"]
 Jurisdiction = Literal["municipality", "city", "county", "province", "state", "region", "other"]
 StakeholderKind = Literal["organization", "group", "person"]
 Novelty = Literal["continuation", "new"]
+GrandChallenge = Literal[
+    "improving_public_services",
+    "increasing_public_integrity",
+    "more_effectively_managing_public_resources",
+    "creating_safer_communities",
+    "increasing_corporate_accountability",
+]
 IRMProduct = Literal[
     "design_report", "progress_report", "end_of_term_report", "action_plan_review", "results_report"
 ]
@@ -118,7 +136,7 @@ class Period(_Struct):
 class Link(_Struct):
     """A web page or document."""
 
-    url: Url
+    url: UrlText
     title: Text | None = None
     date: PartialDate | None = None
     extensions: Extensions | None = None
@@ -168,17 +186,28 @@ class Identifier(_Struct):
     extensions: Extensions | None = None
 
 
+class OtherName(_Struct):
+    """Another name of a stakeholder."""
+
+    name: RequiredText
+    note: Text | None = None
+    period: Period | None = None
+    extensions: Extensions | None = None
+
+
 class Stakeholder(_Struct):
     """An institution, organisation, group or person."""
 
     id: Id
-    name: RequiredText
     kind: StakeholderKind
     sector: Sector
+    name: RequiredText | None = None
+    acronym: NonBlank | None = None
     parent_id: Id | None = None
     roles: list[Role] | None = None
     contact: Contact | None = None
     identifiers: list[Identifier] | None = None
+    other_names: list[OtherName] | None = None
     extensions: Extensions | None = None
 
 
@@ -223,7 +252,7 @@ class PlanTransitionEvent(_Struct):
 
     from_: PlanStatus = msgspec.field(name="from")
     to: PlanStatus
-    date: datetime.date
+    date: PartialDate  # a day, a month or a year
     actor_id: Id | None = None
     note: Text | None = None
     extensions: Extensions | None = None
@@ -234,7 +263,7 @@ class CommitmentTransitionEvent(_Struct):
 
     from_: CommitmentStatus = msgspec.field(name="from")
     to: CommitmentStatus
-    date: datetime.date
+    date: PartialDate  # a day, a month or a year
     actor_id: Id | None = None
     note: Text | None = None
     extensions: Extensions | None = None
@@ -245,7 +274,7 @@ class MilestoneTransitionEvent(_Struct):
 
     from_: MilestoneStatus = msgspec.field(name="from")
     to: MilestoneStatus
-    date: datetime.date
+    date: PartialDate  # a day, a month or a year
     actor_id: Id | None = None
     note: Text | None = None
     extensions: Extensions | None = None
@@ -256,8 +285,10 @@ class ProgressReport(_Struct):
 
     date: PartialDate
     status: Completion | None = None
+    completion_percent: Percent | None = None
     text: Text | None = None
     evidence: list[Link] | None = None
+    evidence_note: Text | None = None
     challenges: Text | None = None
     author_id: Id | None = None
     extensions: Extensions | None = None
@@ -268,7 +299,8 @@ class Milestone(_Struct):
 
     id: Id
     title: RequiredText
-    status: MilestoneStatus
+    status: MilestoneStatus | None = None
+    description: Text | None = None
     expected_outputs: Text | None = None
     period: Period | None = None
     deadline_note: Text | None = None
@@ -288,7 +320,7 @@ class Commitment(_Struct):
 
     id: Id
     title: RequiredText
-    status: CommitmentStatus
+    status: CommitmentStatus | None = None
     problem: Text | None = None
     status_quo: Text | None = None
     action: Text | None = None
@@ -297,6 +329,7 @@ class Commitment(_Struct):
     ogp_values: list[OGPValue] | None = None
     policy_areas: list[PolicyArea] | None = None
     primary_sector: NonBlank | None = None
+    grand_challenge: GrandChallenge | None = None
     period: Period | None = None
     lead_ids: list[Id] | None = None
     supporting_ids: list[Id] | None = None
@@ -358,6 +391,7 @@ class EndOfCommitmentReport(_Struct, tag_field="type", tag="end_of_commitment_re
     did_it_open_government: DidItOpenGovernment
     explanation: Text | None = None
     evidence: list[Link] | None = None
+    evidence_note: Text | None = None
     evaluator_id: Id | None = None
     extensions: Extensions | None = None
 
@@ -385,14 +419,15 @@ Assessment = InceptionReport | EndOfCommitmentReport | IrmReview
 class ActionPlan(_Struct):
     """An OGP action plan: the root of an OGP JSON document."""
 
-    schema_version: Literal["1.0"]
+    schema_version: Literal["1.1"]
     id: PlanId
     title: RequiredText
     language: LanguageTag
     member: Member
     period: Period
-    status: PlanStatus
     commitments: list[Commitment]
+    status: PlanStatus | None = None
+    base_url: Url | None = None
     history: list[PlanTransitionEvent] | None = None
     submitted_on: datetime.date | None = None
     description: Text | None = None

@@ -20,7 +20,11 @@ write or check OGP JSON.
 
 Every strategy shrinks toward small, readable values: few commitments and milestones, one-word
 texts, plain strings rather than language maps, year precision, the earliest dates, the first
-state of a lifecycle, optional fields absent.
+state of a lifecycle, recorded statuses and events dated by the day, optional fields absent.
+
+The plans are OGP JSON 1.1: unrecorded statuses, events dated by a month, acronyms, links per
+language or relative to the plan's ``base_url`` and the other fields 1.1 added are drawn too,
+consistently with the rules in valid plans.
 
 Installing the extra also registers these strategies with `hypothesis.strategies.from_type`
 for every model class (``st.from_type(ActionPlan)``), through Hypothesis' entry point.

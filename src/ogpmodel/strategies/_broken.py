@@ -26,6 +26,8 @@ from ogpmodel.strategies._mutations import (
     _document,
     _duplicate_assessment,
     _duplicate_id,
+    _duplicate_milestone,
+    _duplicate_title,
     _end_of_commitment_overdue,
     _ended_before_end,
     _implementation_before_start,
@@ -34,6 +36,7 @@ from ogpmodel.strategies._mutations import (
     _invalid_json,
     _invalid_transition,
     _milestone_outside,
+    _milestone_outside_plan,
     _milestone_overdue,
     _missing_period,
     _moved_outside_implementation,
@@ -50,15 +53,19 @@ from ogpmodel.strategies._mutations import (
     _out_of_order,
     _plan_period_over,
     _pop,
+    _relative_without_base,
     _rename_commitment,
     _reversed_plan_period,
     _set,
     _status_mismatch,
     _submitted_after_start,
+    _uncertain_order,
     _unchanged,
     _unknown_commitment,
     _unknown_goal,
     _unknown_stakeholder,
+    _unnamed_stakeholder,
+    _unrecorded_status,
     _unverifiable_rated,
 )
 from ogpmodel.strategies._valid_plans import _draw_valid_plan, _PlanSpec
@@ -206,10 +213,11 @@ _BREAKERS: Mapping[str, _Breaker] = {
             _pop(("id",)),
             _pop(("language",)),
             _pop(("member",)),
-            _pop(("status",)),
+            _pop(("period",)),
             _pop(("member", "membership")),
             _pop(("commitments", 0, "title")),
-            _pop(("commitments", 0, "status")),
+            _pop(("commitments", 0, "id")),
+            _pop(("commitments", 0, "milestones", 0, "title")),
             _pop(("stakeholders", 0, "sector")),
         )
     ),
@@ -239,6 +247,14 @@ _BREAKERS: Mapping[str, _Breaker] = {
             _set(("member", "countries"), ["CL"]),
         )
     ),
+    "schema.range": _Breaker(
+        _one_of(
+            *(
+                _set(("commitments", 0, "progress"), [{"date": "2024", "completion_percent": n}])
+                for n in (101, -1, 100.5, 1000)
+            )
+        )
+    ),
     "schema.version": _Breaker(
         _one_of(
             _set(("schema_version",), "2.0"),
@@ -264,9 +280,12 @@ _BREAKERS: Mapping[str, _Breaker] = {
     "reference.unknown-stakeholder": _Breaker(_unknown_stakeholder),
     "reference.unknown-goal": _Breaker(_unknown_goal),
     "reference.unknown-commitment": _Breaker(_unknown_commitment),
+    "stakeholder.unnamed": _Breaker(_unnamed_stakeholder),
+    "link.relative-without-base": _Breaker(_relative_without_base),
     # dates
     "period.end-before-start": _Breaker(_reversed_plan_period, (_DRAFTS,)),
     "period.milestone-outside-commitment": _Breaker(_milestone_outside),
+    "period.milestone-outside-plan": _Breaker(_milestone_outside_plan, (_DRAFTS,)),
     "period.commitment-outside-plan": _Breaker(_commitment_outside),
     "period.submitted-after-start": _Breaker(_submitted_after_start, (_SUBMITTED,)),
     # formulation
@@ -284,6 +303,8 @@ _BREAKERS: Mapping[str, _Breaker] = {
         _commitment_change(vision_goal_id=(None,)), ({"memberships": _LOCAL},)
     ),
     "commitment.id-format": _Breaker(_rename_commitment),
+    "commitment.duplicate-title": _Breaker(_duplicate_title, ({"min_commitments": 2},)),
+    "milestone.duplicate": _Breaker(_duplicate_milestone),
     # process
     "plan.no-commitments": _Breaker(_no_commitments),
     "plan.too-many-commitments": _Breaker(
@@ -330,6 +351,8 @@ _BREAKERS: Mapping[str, _Breaker] = {
     "lifecycle.invalid-transition": _Breaker(_invalid_transition, (_SUBMITTED,)),
     "lifecycle.status-mismatch": _Breaker(_status_mismatch, (_MOVED,)),
     "lifecycle.history-out-of-order": _Breaker(_out_of_order, (_SUBMITTED,)),
+    "lifecycle.history-order-uncertain": _Breaker(_uncertain_order, (_SUBMITTED,)),
+    "status.unrecorded": _Breaker(_unrecorded_status),
     "lifecycle.completed-with-open-milestones": _Breaker(
         _open_milestone, ({**_MOVED, "statuses": (*_MOVING_NOW, PlanStatus.CLOSED)},)
     ),
@@ -374,6 +397,13 @@ UNBREAKABLE: Mapping[str, str] = {
     ),
     "schema.unchecked": "an info that comes with the errors of a document, never alone",
     "validation.rule-failed": "a defect of ogpmodel, which no plan should be able to cause",
+    "import.unreadable": (
+        "reported by the converters of ogpmodel.convert when a source cannot be read, never by "
+        "validate()"
+    ),
+    "import.kept-in-extensions": (
+        "an info of the converters of ogpmodel.convert about a source field, never of validate()"
+    ),
 }
 
 
@@ -381,13 +411,15 @@ def breakable_codes() -> tuple[str, ...]:
     """
     The codes `broken_plans` can break, in catalogue order.
 
-    Every rule of `ogpmodel.rules()`, that is every rule `ogpmodel.validate` checks, but the
-    three of `UNBREAKABLE` (a document hundreds of megabytes long, an info that only comes with
-    other errors, and the report of a defect of ogpmodel). The
-    transition-only ``lifecycle.submission-requirements-unmet`` (the guard of
-    ``co_creation → submitted``) is not among them: `ogpmodel.lifecycle.transition` reports it
-    when a move fails, while `ogpmodel.validate` reports the failing stage-dependent rules
-    themselves, so no plan breaks it.
+    Every rule of `ogpmodel.rules()`, that is every rule `ogpmodel.validate` checks, but those of
+    `UNBREAKABLE` (a document hundreds of megabytes long, an info that only comes with other
+    errors, the report of a defect of ogpmodel, and the findings of the converters of
+    `ogpmodel.convert` about their sources). The transition-only codes are not
+    among them: `ogpmodel.lifecycle.transition` reports them when it refuses a move, so no plan
+    breaks them. ``lifecycle.submission-requirements-unmet`` (the guard of
+    ``co_creation → submitted``) shows on a plan as the failing stage-dependent rules
+    themselves, and ``lifecycle.from-unrecorded-status`` (a move from a status not recorded) as
+    ``status.unrecorded``.
     """
     return tuple(
         code
@@ -404,9 +436,9 @@ def _check_code(code: str) -> None:
         raise ValueError(f"no rule has the code {code!r}{hint}")
     if _guard_only(registered[code]):
         raise ValueError(
-            f"{code!r} is a guard of lifecycle transitions only: ogpmodel.lifecycle.transition "
-            "reports it when a move fails, and validate() reports the failing rules themselves "
-            "instead, so no plan breaks it"
+            f"{code!r} is a finding of lifecycle transitions only: ogpmodel.lifecycle.transition "
+            "reports it when it refuses a move, and validate() reports what the plan records "
+            "instead (the failing rules themselves, or status.unrecorded), so no plan breaks it"
         )
     if code in UNBREAKABLE:
         raise ValueError(f"broken_plans cannot break {code!r}: {UNBREAKABLE[code]}")
@@ -440,8 +472,9 @@ def broken_plans(code: str | None = None) -> SearchStrategy[BrokenPlan]:
     - ``deadline.*`` rules run only with an ``as_of`` date: use ``broken.as_of`` (it is `None`
       for every other code).
     - The guards of the transition tables break through the plan's recorded history (a move
-      dated before the plan period starts, and the like), except
-      ``lifecycle.submission-requirements-unmet``, which no plan breaks; see `breakable_codes`.
+      dated before the plan period starts, and the like), except the transition-only codes
+      ``lifecycle.submission-requirements-unmet`` and ``lifecycle.from-unrecorded-status``,
+      which no plan breaks; see `breakable_codes`.
 
     Args:
         code: The rule to break; any of `breakable_codes` when `None`.

@@ -152,6 +152,8 @@ class _Config:
     languages: tuple[str, ...] = ("es", "en")
     optional: bool = True
     stakeholder_ids: tuple[str, ...] = ()
+    #: Whether link addresses may be relative (the plan has a ``base_url``, or rules are off).
+    relative_links: bool = False
 
 
 # Choices draw from strategies built once: building a strategy per draw is slow.
@@ -164,8 +166,13 @@ def _up_to(high: int) -> SearchStrategy[int]:
 
 
 def day_of(value: datetime.date | PartialDate) -> datetime.date:
-    """The day of an event date the strategies drew (they draw days; a month gives its first)."""
+    """The day of an event date the strategies drew (a month or a year gives its first)."""
     return value if isinstance(value, datetime.date) else value.earliest
+
+
+def last_day_of(value: datetime.date | PartialDate) -> datetime.date:
+    """The last day an event date may denote (a month or a year gives its last)."""
+    return value if isinstance(value, datetime.date) else value.latest
 
 
 def _flag(draw: st.DrawFn) -> bool:
@@ -283,3 +290,58 @@ def _draw_url(draw: st.DrawFn) -> str:
 
 def _maybe_text(draw: st.DrawFn, cfg: _Config) -> Text | None:
     return _maybe(draw, cfg, lambda: _draw_text(draw, cfg))
+
+
+#: Relative references, shortest first (they need the plan's ``base_url``).
+_RELATIVE_URLS = ("plan.pdf", "/en/report", "docs/evidence.pdf", "../minutes?id=1")
+
+
+def _draw_address(draw: st.DrawFn, cfg: _Config) -> str:
+    """An absolute URL; a relative reference one time in four where *cfg* allows them."""
+    if cfg.relative_links and _between(draw, 0, 3) == 3:
+        return _pick(draw, _RELATIVE_URLS)
+    return _draw_url(draw)
+
+
+def _draw_url_text(draw: st.DrawFn, cfg: _Config) -> str | Text:
+    """A link's address, or (one time in four) a language map of addresses, one per language."""
+    if _between(draw, 0, 3) < 3:
+        return _draw_address(draw, cfg)
+    tags = _some(draw, cfg.languages, min_size=1, unique=True)
+    return Text({tag: _draw_address(draw, cfg) for tag in tags})
+
+
+# --- statuses and titles -------------------------------------------------------------------------
+
+
+def _unrecorded(draw: st.DrawFn, cfg: _Config) -> bool:
+    """Whether a status is left unrecorded: one time in ten when optional fields are on."""
+    return cfg.optional and _between(draw, 0, 9) == 9
+
+
+def _title_strings(text: Text) -> set[str]:
+    """The strings of *text* as repeats are compared: case and runs of white space aside."""
+    return {" ".join(value.split()).casefold() for value in text.as_dict("").values()}
+
+
+def _numbered(text: Text, number: int) -> Text:
+    """*text* with `` {number}`` after each of its strings."""
+    if text.is_plain:
+        return Text(f"{text} {number}")
+    return Text({tag: f"{value} {number}" for tag, value in text.as_dict("").items()})
+
+
+def _draw_distinct_text(draw: st.DrawFn, cfg: _Config, taken: set[str]) -> Text:
+    """
+    Non-blank text that shares no string with the titles of *taken*; its strings join *taken*.
+
+    A drawn text that repeats one is numbered (``plan``, ``plan 2``), so that titles shrink
+    toward the same readable word without repeating.
+    """
+    text = _draw_text(draw, cfg)
+    candidate, number = text, 1
+    while _title_strings(candidate) & taken:
+        number += 1
+        candidate = _numbered(text, number)
+    taken |= _title_strings(candidate)
+    return candidate

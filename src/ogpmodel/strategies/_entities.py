@@ -1,7 +1,8 @@
 """Stakeholders, milestones and commitments."""
 
 import datetime
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -26,6 +27,7 @@ from ogpmodel.model import (
     Contact,
     Identifier,
     Milestone,
+    OtherName,
     ProgressReport,
     Stakeholder,
     TransitionEvent,
@@ -36,22 +38,25 @@ from ogpmodel.strategies._draw import (
     _between,
     _check_languages,
     _Config,
+    _draw_distinct_text,
     _draw_extensions,
     _draw_text,
     _draw_url,
     _enum,
+    _flag,
     _maybe,
     _maybe_many,
     _maybe_some,
     _maybe_text,
     _pick,
     _some,
+    _unrecorded,
     day_of,
 )
 from ogpmodel.strategies._kinds import build as _build
 from ogpmodel.strategies._lifecycle import _draw_events, _draw_path
 from ogpmodel.strategies._values import _bounds, _draw_day, _draw_link, _draw_period
-from ogpmodel.values import PartialDate, Period, Text
+from ogpmodel.values import PartialDate, Period, Precision, Text
 
 _READABLE_IDS = (
     "muni",
@@ -67,6 +72,17 @@ _READABLE_IDS = (
 )
 _MEMBER_CODES = ("MPU", "PIL", "BUE", "SCL", "MEX", "AAA")
 _DELIVERABLES = ("Fall 2027", "Primer semestre", "Q3", "When funded")
+_ACRONYMS = ("SECPLA", "TBS", "DIDECO", "EPA", "CPLT")
+_NAME_NOTES = ("former name", "department code", "translation")
+#: The precisions of the dates of commitment and milestone events (trackers give months).
+_EVENT_PRECISIONS: tuple[Precision, ...] = ("day", "month")
+#: The completion percent a progress report may give at each level (none at no_evidence).
+_PERCENT_BANDS: Mapping[Completion, tuple[int, int]] = {
+    Completion.NOT_STARTED: (0, 0),
+    Completion.LIMITED: (1, 49),
+    Completion.SUBSTANTIAL: (50, 99),
+    Completion.COMPLETE: (100, 100),
+}
 _COUNTRIES_FIRST = ("CL", "AR", "MX", "CO", "PE", "US", "CA", "ES", "KE", "PH")
 #: Country codes, the most common first (they shrink toward ``CL``).
 _COUNTRY_CODES = tuple(dict.fromkeys((*_COUNTRIES_FIRST, *sorted(COUNTRIES))))
@@ -90,19 +106,46 @@ _PHONES: SearchStrategy[str] = st.integers(0, 99_999_999).map(
 # --- parties ---------------------------------------------------------------------------------------
 
 
+def _draw_names(draw: st.DrawFn, cfg: _Config, *, named: bool) -> dict[str, Any]:
+    """
+    A stakeholder's ``name`` and ``acronym``: a name, both, or an acronym only.
+
+    Only a name when optional fields are off; neither, sometimes, when not *named* (a record
+    the rule ``stakeholder.unnamed`` reports).
+    """
+    form = _between(draw, 0, 2 if named else 3) if cfg.optional else 0
+    return {
+        "name": _draw_text(draw, cfg) if form < 2 else None,
+        "acronym": _pick(draw, _ACRONYMS) if form in (1, 2) else None,
+    }
+
+
+def _draw_other_name(draw: st.DrawFn, cfg: _Config) -> OtherName:
+    return _build(
+        draw,
+        cfg,
+        OtherName,
+        name=_draw_text(draw, cfg),
+        note=_maybe(draw, cfg, lambda: Text(_pick(draw, _NAME_NOTES))),
+        period=_maybe(draw, cfg, lambda: _draw_period(draw, complete=False)),
+    )
+
+
 def _draw_stakeholder(
     draw: st.DrawFn,
     cfg: _Config,
     identifier: str,
     sector: Sector,
     parents: Sequence[str] = (),
+    *,
+    named: bool = True,
 ) -> Stakeholder:
     return _build(
         draw,
         cfg,
         Stakeholder,
         id=identifier,
-        name=_draw_text(draw, cfg),
+        **_draw_names(draw, cfg, named=named),
         kind=_pick(draw, StakeholderKind),
         sector=sector,
         parent_id=_maybe(draw, cfg, lambda: _pick(draw, parents)) if parents else None,
@@ -131,6 +174,7 @@ def _draw_stakeholder(
             ),
             max_size=1,
         ),
+        other_names=_maybe_many(draw, cfg, lambda: _draw_other_name(draw, cfg), max_size=1),
         extensions=_draw_extensions(draw, cfg),
     )
 
@@ -146,14 +190,14 @@ def stakeholders(
     optional_fields: bool = True,
 ) -> Stakeholder:
     """
-    Yield `Stakeholder` values.
+    Yield `Stakeholder` values, each with a name, an acronym or both.
 
     Args:
         ids: The ids to draw from; readable or arbitrary ids (no white space) when `None`.
         sectors: The sectors to draw from; every sector when `None`.
         parent_ids: The ids a ``parent_id`` may name (none when empty).
-        languages: The language tags of the name.
-        optional_fields: `False` omits every optional field.
+        languages: The language tags of the name and other names.
+        optional_fields: `False` omits every optional field (a stakeholder then has a name).
 
     Shrinks toward a government organization ``muni`` with a one-word name.
     """
@@ -182,12 +226,51 @@ def _draw_status_and_history(
     choices: Sequence[Any],
     *,
     last: datetime.date | None = None,
+    forced: bool = False,
 ) -> tuple[Any, tuple[TransitionEvent[Any], ...]]:
+    """
+    A status of *choices* and the history that led to it, within *window*.
+
+    Unless the status is *forced* (asked for), it is sometimes not recorded (`None`), and then
+    has no history either. Without a window, nothing moves: the initial state.
+    """
+    if not forced and _unrecorded(draw, cfg):
+        return None, ()
     if window is None:
         return TABLES[kind].initial, ()
     status = _pick(draw, tuple(choices))
     path = _draw_path(draw, kind, status)
-    return status, _draw_events(draw, cfg, path, window.first, last=last or window.last)
+    events = _draw_events(
+        draw, cfg, path, window.first, last=last or window.last, precisions=_EVENT_PRECISIONS
+    )
+    return status, events
+
+
+def _completed_on(status: Any, history: tuple[TransitionEvent[Any], ...]) -> datetime.date | None:
+    """The (first) day of the completion of a completed commitment or milestone, else `None`."""
+    done = status in (CommitmentStatus.COMPLETED, MilestoneStatus.COMPLETED)
+    return day_of(history[-1].date) if done and history else None
+
+
+def _percents(draw: st.DrawFn, cfg: _Config, levels: Sequence[Completion]) -> list[float | None]:
+    """
+    A completion percent (or none) for each of *levels*, in order.
+
+    Each is an int or a float within its level's band (`_PERCENT_BANDS`), never less than the
+    one before.
+    """
+    floor = 0
+    percents: list[float | None] = []
+    for level in levels:
+        band = _PERCENT_BANDS.get(level)
+        if band is None or not (cfg.optional and _flag(draw)):
+            percents.append(None)
+            continue
+        value = _between(draw, max(band[0], floor), band[1])
+        percent = value + 0.5 if value < band[1] and _flag(draw) else value
+        floor = math.ceil(percent)
+        percents.append(percent)
+    return percents
 
 
 def _draw_progress(
@@ -204,6 +287,7 @@ def _draw_progress(
         key=lambda r: r[0],
     )
     levels = sorted((r[1] for r in reports), key=list(Completion).index)
+    percents = _percents(draw, cfg, levels)
     return tuple(
         _build(
             draw,
@@ -211,6 +295,7 @@ def _draw_progress(
             ProgressReport,
             date=PartialDate.from_date(day),
             status=level,
+            completion_percent=percent,
             text=_maybe_text(draw, cfg),
             evidence=_maybe_many(draw, cfg, lambda: _draw_link(draw, cfg), max_size=1),
             challenges=_maybe_text(draw, cfg),
@@ -220,7 +305,7 @@ def _draw_progress(
                 else None
             ),
         )
-        for (day, _), level in zip(reports, levels, strict=True)
+        for (day, _), level, percent in zip(reports, levels, percents, strict=True)
     )
 
 
@@ -255,26 +340,49 @@ def _draw_milestone_tree(
     shape: list[int | None] | None = None,
     root_statuses: Sequence[MilestoneStatus] | None = None,
 ) -> tuple[Milestone, ...]:
-    """Draw *count* milestones nested at most *max_depth* deep, with ids ``1``, ``1.1``, ``2``."""
+    """
+    Draw *count* milestones nested at most *max_depth* deep, with ids ``1``, ``1.1``, ``2``.
+
+    Their titles differ. Under a *closed* commitment, and under a completed milestone, every
+    milestone is completed, cancelled or unrecorded, and moved no later than its owner's
+    completion (*last*).
+    """
     parents = _draw_shape(draw, count, max_depth) if shape is None else shape
     children: dict[int | None, list[int]] = {}
     for index, parent in enumerate(parents):
         children.setdefault(parent, []).append(index)
+    titles: set[str] = set()
 
-    def build(index: int, identifier: str, bound: Period | None, root: bool) -> Milestone:
+    def build(
+        index: int,
+        identifier: str,
+        bound: Period | None,
+        *,
+        root: bool,
+        closed: bool,
+        last: datetime.date | None,
+    ) -> Milestone:
         if complete:
             period: Period | None = _draw_period(draw, complete=True, within=bound)
         else:
             period = _maybe(draw, cfg, lambda: _draw_period(draw, complete=False, within=bound))
-        choices = _CLOSED_MILESTONE if closed else tuple(MilestoneStatus)
-        if root and root_statuses:
-            choices = tuple(root_statuses)
+        wanted = tuple(root_statuses or ()) if root else ()
+        choices = wanted or (_CLOSED_MILESTONE if closed else tuple(MilestoneStatus))
         status, history = _draw_status_and_history(
-            draw, cfg, "milestone", window, choices, last=last
+            draw, cfg, "milestone", window, choices, last=last, forced=bool(wanted)
         )
         inner = period if period is not None else bound
+        completed_on = _completed_on(status, history)
+        title = _draw_distinct_text(draw, cfg, titles)
         kids = tuple(
-            build(kid, f"{identifier}.{n}", inner, root=False)
+            build(
+                kid,
+                f"{identifier}.{n}",
+                inner,
+                root=False,
+                closed=closed or completed_on is not None,
+                last=completed_on or last,
+            )
             for n, kid in enumerate(children.get(index, []), start=1)
         )
         return _build(
@@ -282,7 +390,7 @@ def _draw_milestone_tree(
             cfg,
             Milestone,
             id=identifier,
-            title=_draw_text(draw, cfg),
+            title=title,
             status=status,
             expected_outputs=_maybe_text(draw, cfg),
             period=period,
@@ -298,7 +406,7 @@ def _draw_milestone_tree(
         )
 
     return tuple(
-        build(index, str(n), outer, root=True)
+        build(index, str(n), outer, root=True, closed=closed, last=last)
         for n, index in enumerate(children.get(None, []), start=1)
     )
 
@@ -316,15 +424,28 @@ def _draw_commitment(
     max_milestones: int,
     max_depth: int,
     statuses: Sequence[CommitmentStatus] | None = None,
+    titles: set[str] | None = None,
 ) -> Commitment:
+    """
+    A commitment whose title is not among *titles* (the plan's others; it joins them).
+
+    A completed commitment has only closed (or unrecorded) milestones, moved no later than it.
+    Milestones lie within its period, or within the plan's where it has none.
+    """
     if complete:
         period: Period | None = _draw_period(draw, complete=True, within=plan_period)
     else:
         period = _maybe(draw, cfg, lambda: _draw_period(draw, complete=False, within=plan_period))
     status, history = _draw_status_and_history(
-        draw, cfg, "commitment", window, statuses or tuple(CommitmentStatus)
+        draw,
+        cfg,
+        "commitment",
+        window,
+        statuses or tuple(CommitmentStatus),
+        forced=statuses is not None,
     )
-    completed_on = day_of(history[-1].date) if status is CommitmentStatus.COMPLETED else None
+    completed_on = _completed_on(status, history)
+    title = _draw_distinct_text(draw, cfg, set() if titles is None else titles)
     low = 1 if complete and max_milestones else 0
     count = _between(draw, low, max_milestones) if max_depth > 0 else 0
     milestones = _draw_milestone_tree(
@@ -332,9 +453,9 @@ def _draw_commitment(
         cfg,
         count=count,
         max_depth=max_depth,
-        outer=period,
+        outer=period or plan_period,
         window=window,
-        closed=status is CommitmentStatus.COMPLETED,
+        closed=completed_on is not None,
         complete=complete,
         last=completed_on,
     )
@@ -352,7 +473,7 @@ def _draw_commitment(
         cfg,
         Commitment,
         id=identifier,
-        title=_draw_text(draw, cfg),
+        title=title,
         status=status,
         problem=_draw_text(draw, cfg) if complete else _maybe_text(draw, cfg),
         status_quo=_maybe_text(draw, cfg),
@@ -424,11 +545,14 @@ def milestones(
     Yield a `Milestone` with a consistent history and, possibly, child milestones.
 
     The milestone and its children have complete periods, each inside its parent's (and inside
-    *within*), so that the formulation and date rules hold once the milestone is in a
-    commitment.
+    *within*), and different titles, so that the formulation and date rules hold once the
+    milestone is in a commitment. A completed milestone has only completed, cancelled or
+    unrecorded children, moved no later than it. Event dates are days, or months that overlap
+    no other event of the history.
 
     Args:
-        status: Its status; any when `None` (its children have any status).
+        status: Its status; any when `None` (sometimes unrecorded: `None`, with no history),
+            and its children have any status a completed parent allows.
         within: The period it must lie within (its commitment's).
         max_children: The most children of each milestone.
         max_depth: The levels of nesting, the milestone itself included (1: no children).
@@ -484,11 +608,11 @@ def commitments(
 
     It has a problem, an action, a core OGP value, a complete period (inside *within*), at least
     one milestone (when *max_milestones* allows) with a complete period inside the commitment's,
-    and a consistent history; a completed commitment has only completed or cancelled
-    milestones, completed no later than it.
+    milestone titles that differ, and a consistent history; a completed commitment (or
+    milestone) has only completed, cancelled or unrecorded milestones, moved no later than it.
 
     Args:
-        status: Its status; any when `None`.
+        status: Its status; any when `None` (sometimes unrecorded: `None`, with no history).
         within: The period it must lie within (its plan's).
         max_milestones: The most milestones at every depth.
         max_depth: The levels of milestone nesting (1: no child milestones).

@@ -33,6 +33,7 @@ from ogpmodel.model import (
     Member,
     Milestone,
     MonitoringBody,
+    OtherName,
     ProgressReport,
     Stakeholder,
     StrategicVision,
@@ -121,7 +122,7 @@ def _draw_forum(draw: st.DrawFn) -> Forum:
 
 def _draw_event(draw: st.DrawFn, kind: Kind) -> TransitionEvent[Any]:
     step: Transition[Any] = _pick(draw, TABLES[kind].transitions)
-    return _draw_events(draw, _CFG, (step,), draw(dates()))[0]
+    return _draw_events(draw, _CFG, (step,), draw(dates()), precisions=("day", "month", "year"))[0]
 
 
 def _draw_finding(draw: st.DrawFn) -> Finding:
@@ -170,6 +171,7 @@ _BY_CLASS: Mapping[type[Any], Callable[[], SearchStrategy[Any]]] = {
     StrategicVision: lambda: _drawing(_draw_vision),
     Contact: lambda: _from_kinds(Contact),
     Identifier: lambda: _from_kinds(Identifier),
+    OtherName: lambda: _from_kinds(OtherName),
     Meeting: lambda: _from_kinds(Meeting),
     Forum: lambda: _drawing(_draw_forum),
     MonitoringBody: lambda: _from_kinds(MonitoringBody),

@@ -41,12 +41,12 @@ from ogpmodel.strategies._draw import (
     _draw_extensions,
     _draw_text,
     _draw_url,
+    _draw_url_text,
     _flag,
     _pick,
     _some,
 )
 from ogpmodel.strategies._values import dates, partial_dates
-from ogpmodel.values import Text
 
 T = TypeVar("T")
 
@@ -63,20 +63,6 @@ _FORMAT_VALUES: Mapping[str, tuple[str, ...]] = {
     "Email": _EMAILS,
     "NonBlankString": _WORDS,
 }
-
-
-_RELATIVE = ("/en/report", "docs/plan.pdf", "../evidence?id=1")
-
-
-def _draw_url_text(draw: st.DrawFn) -> str | Text:
-    """An address: absolute or relative, or one per language."""
-
-    def one() -> str:
-        return _draw_url(draw) if _flag(draw) else _pick(draw, _RELATIVE)
-
-    if _flag(draw):
-        return one()
-    return Text({"en": one(), "fr": one()})
 
 
 def value_of(draw: st.DrawFn, cfg: _Config, kind: Kind, refs: Refs) -> Any:
@@ -107,11 +93,11 @@ def value_of(draw: st.DrawFn, cfg: _Config, kind: Kind, refs: Refs) -> Any:
     if isinstance(kind, PartialDateKind):
         return draw(partial_dates())
     if isinstance(kind, DayOrPartialDate):
-        return draw(st.one_of(dates(), partial_dates()))
+        return draw(st.one_of(dates(), partial_dates(precisions=("year", "month"))))
     if isinstance(kind, Percent):
         return draw(st.one_of(st.integers(0, 100), st.floats(0, 100, allow_nan=False)))
     if isinstance(kind, UrlText):
-        return _draw_url_text(draw)
+        return _draw_url_text(draw, cfg)
     if isinstance(kind, Bool):
         return _flag(draw)
     if isinstance(kind, Extensions):

@@ -17,9 +17,18 @@ from ogpmodel.lifecycle import TABLES, Kind, Table, Transition
 from ogpmodel.model import (
     TransitionEvent,
 )
-from ogpmodel.strategies._draw import _check_languages, _Config, _draw_text, _enum, _maybe, _pick
+from ogpmodel.strategies._draw import (
+    _between,
+    _check_languages,
+    _Config,
+    _draw_text,
+    _enum,
+    _maybe,
+    _pick,
+)
 from ogpmodel.strategies._kinds import build as _build
-from ogpmodel.strategies._values import _draw_day, dates
+from ogpmodel.strategies._values import _check_precisions, _draw_day, dates
+from ogpmodel.values import PartialDate, Precision
 
 _MAX_PATH = {"plan": 6, "commitment": 3, "milestone": 4}
 
@@ -47,6 +56,31 @@ def _draw_path(draw: st.DrawFn, kind: Kind, to: Any) -> tuple[Transition[Any], .
     return _pick(draw, _paths(kind, to))
 
 
+def _draw_when(
+    draw: st.DrawFn,
+    day: datetime.date,
+    floor: datetime.date,
+    top: datetime.date,
+    precisions: tuple[Precision, ...],
+) -> datetime.date | PartialDate:
+    """
+    The date of an event on *day*: the day itself, or its month or year.
+
+    A coarser precision is drawn one time in four (always when *precisions* lacks ``day``),
+    and only where its whole interval lies within ``[floor, top]``: then no event before or
+    after overlaps it, and the order of the history stays certain.
+    """
+    coarse = tuple(p for p in ("month", "year") if p in precisions)
+    if not coarse or ("day" in precisions and _between(draw, 0, 3) < 3):
+        return day
+    precision = _pick(draw, coarse)
+    month = day.month if precision == "month" else None
+    interval = PartialDate(day.year, month)
+    if floor <= interval.earliest and interval.latest <= top:
+        return interval
+    return day
+
+
 def _draw_events(
     draw: st.DrawFn,
     cfg: _Config,
@@ -55,12 +89,14 @@ def _draw_events(
     *,
     last: datetime.date | None = None,
     floors: Mapping[Any, datetime.date] | None = None,
+    precisions: tuple[Precision, ...] = ("day",),
 ) -> tuple[TransitionEvent[Any], ...]:
     """
-    Events along *path*, dated from *start* on, non-decreasing and at most *last*.
+    Events along *path*, dated from *start* on, in order and at most *last*.
 
     *floors* gives, for some target states, the earliest day a move there may happen (the
-    plan's guards).
+    plan's guards). *precisions* are those of the event dates (see `_draw_when`): a month or a
+    year lies wholly after the previous event and before the next one.
     """
     events: list[TransitionEvent[Any]] = []
     day = start
@@ -69,7 +105,8 @@ def _draw_events(
         if floor is not None and floor > day:
             day = floor
         top = max(day, last) if last is not None else day + datetime.timedelta(days=400)
-        day = _draw_day(draw, day, top)
+        when = _draw_when(draw, _draw_day(draw, day, top), day, top, precisions)
+        day = when.latest if isinstance(when, PartialDate) else when
         note = (
             _draw_text(draw, cfg)
             if step.note_required
@@ -87,7 +124,7 @@ def _draw_events(
                 TransitionEvent,
                 from_=step.from_,
                 to=step.to,
-                date=day,
+                date=when,
                 actor_id=actor,
                 note=note,
                 extensions={},  # as `lifecycle.transition` makes them, so histories replay
@@ -115,6 +152,7 @@ def histories(
     *,
     to: PlanStatus | CommitmentStatus | MilestoneStatus | str | None = None,
     start: datetime.date | None = None,
+    precisions: Sequence[Precision] = ("day", "month"),
     languages: Sequence[str] = ("es", "en"),
 ) -> tuple[TransitionEvent[Any], ...]:
     """
@@ -122,15 +160,19 @@ def histories(
 
     Every event is a transition of the table of *kind* (`ogpmodel.lifecycle.TABLES`), starts in
     the state the previous one ended in, is dated on the same day as the previous one or later,
-    and carries a note when it withdraws or cancels. A history ending in the initial state is
-    empty. The guards that look at the rest of a plan (the plan period, the stage-dependent
-    rules, end-of-commitment reports) are `action_plans`' business.
+    and carries a note when it withdraws or cancels. An event dated by a month or a year (as
+    imported records are) lies wholly after the previous event, so that the order is certain.
+    A history ending in the initial state is empty. The guards that look at the rest of a plan
+    (the plan period, the stage-dependent rules, end-of-commitment reports) are
+    `action_plans`' business.
 
     Args:
         kind: ``"plan"``, ``"commitment"`` or ``"milestone"``.
         to: The state the history ends in (a state of *kind* or its wire string); any state
             when `None`.
-        start: The date of the first event; drawn with `dates` when `None`.
+        start: The earliest day of the first event; drawn with `dates` when `None`.
+        precisions: The precisions of event dates: mostly days, a month or a year one time in
+            four where it fits after the previous event (a day where it does not).
         languages: The language tags of the notes.
 
     Shrinks toward the shortest history to the first state, all events on the earliest day.
@@ -142,5 +184,6 @@ def histories(
     target = _enum(states, to, "to")
     if target is None:
         target = _pick(draw, _states(kind))
+    chosen = _check_precisions(precisions)
     first = draw(dates()) if start is None else start
-    return _draw_events(draw, cfg, _draw_path(draw, kind, target), first)
+    return _draw_events(draw, cfg, _draw_path(draw, kind, target), first, precisions=chosen)

@@ -28,13 +28,14 @@ from ogpmodel.model import (
     Endorsement,
     InceptionReport,
     IrmReview,
+    Milestone,
     TransitionEvent,
 )
 from ogpmodel.serialize import dumps, to_dict
-from ogpmodel.strategies._draw import T, _between, _flag, _pick, day_of
+from ogpmodel.strategies._draw import T, _between, _flag, _pick, day_of, last_day_of
 from ogpmodel.strategies._entities import _DELIVERABLES
 from ogpmodel.strategies._values import _draw_day, dates
-from ogpmodel.values import PartialDate, Period, Text
+from ogpmodel.values import Link, PartialDate, Period, Text
 
 #: What `BrokenPlan` carries: a plan, an OGP JSON document or JSON text.
 PlanOrDocument = ActionPlan | dict[str, Any] | str
@@ -64,6 +65,23 @@ def _edit_first_milestone(plan: ActionPlan, index: int, **changes: Any) -> Actio
     commitment = plan.commitments[index]
     milestone = attrs.evolve(commitment.milestones[0], **changes)
     return _edit_commitment(plan, index, milestones=_replace(commitment.milestones, 0, milestone))
+
+
+def _with_first_leaf(milestones: tuple[Milestone, ...], **changes: Any) -> tuple[Milestone, ...]:
+    """*milestones* with the first one that has no children (first child first) changed."""
+    first = milestones[0]
+    if first.milestones:
+        changed = attrs.evolve(first, milestones=_with_first_leaf(first.milestones, **changes))
+    else:
+        changed = attrs.evolve(first, **changes)
+    return _replace(milestones, 0, changed)
+
+
+def _first_leaf(milestone: Milestone) -> Milestone:
+    """The first milestone without children under *milestone* (itself when it has none)."""
+    while milestone.milestones:
+        milestone = milestone.milestones[0]
+    return milestone
 
 
 def _any_commitment(draw: st.DrawFn, plan: ActionPlan) -> int:
@@ -173,15 +191,54 @@ def _missing_period(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
 
 
 def _no_end_date(note: bool) -> _Mutation:
+    """Drop the end date of a milestone without children (a parent's dates derive from them)."""
+
     def apply(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
         index = _any_commitment(draw, plan)
-        period = plan.commitments[index].milestones[0].period
+        milestones = plan.commitments[index].milestones
+        period = _first_leaf(milestones[0]).period
         start = period.start if period is not None else None
         changed = _pick(draw, (Period(start, None), None))
         deadline = Text(_pick(draw, _DELIVERABLES)) if note else None
-        return _edit_first_milestone(plan, index, period=changed, deadline_note=deadline), None
+        leaves = _with_first_leaf(milestones, period=changed, deadline_note=deadline)
+        return _edit_commitment(plan, index, milestones=leaves), None
 
     return apply
+
+
+def _milestone_outside_plan(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
+    """Drop a commitment's period, and move its first milestone (now childless) past the plan's."""
+    index = _any_commitment(draw, plan)
+    assert plan.period.end is not None  # noqa: S101 - complete plans have complete periods
+    year = PartialDate(plan.period.end.year + _between(draw, 1, 3))
+    plan = _edit_first_milestone(plan, index, period=Period(year, year), milestones=())
+    return _edit_commitment(plan, index, period=None), None
+
+
+def _duplicate_title(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
+    """Give a commitment the title of another, spaced differently (spacing does not count)."""
+    first, second = _some_pair(draw, len(plan.commitments))
+    title = plan.commitments[first].title.to_json()
+    spaced = f" {title}  " if isinstance(title, str) else {t: f"{v} " for t, v in title.items()}
+    return _edit_commitment(plan, second, title=Text(spaced)), None
+
+
+def _some_pair(draw: st.DrawFn, count: int) -> tuple[int, int]:
+    """Two different indices below *count* (at least 2)."""
+    first = _between(draw, 0, count - 1)
+    second = (first + _between(draw, 1, count - 1)) % count
+    return first, second
+
+
+def _duplicate_milestone(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
+    """Repeat a commitment's first milestone (title and period) under a new id, without children."""
+    index = _any_commitment(draw, plan)
+    commitment = plan.commitments[index]
+    first = commitment.milestones[0]
+    again = attrs.evolve(
+        first, id=_fresh((m.id for m in commitment.iter_milestones()), "copy"), milestones=()
+    )
+    return _edit_commitment(plan, index, milestones=(*commitment.milestones, again)), None
 
 
 def _rename_commitment(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
@@ -263,7 +320,7 @@ def _inception_overdue(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
 
 def _end_of_commitment_overdue(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
     commitment = plan.commitments[0]
-    completed_on = day_of(commitment.history[-1].date)
+    completed_on = last_day_of(commitment.history[-1].date)  # due a month after its last day
     kept = tuple(
         a
         for a in plan.assessments
@@ -273,6 +330,11 @@ def _end_of_commitment_overdue(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
 
 
 def _milestone_overdue(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
+    """Validate after every milestone's end, with the first leaf's status recorded (planned)."""
+    first = plan.commitments[0]
+    if _first_leaf(first.milestones[0]).status is None:  # not recorded: not known to be open
+        leaves = _with_first_leaf(first.milestones, status=MilestoneStatus.PLANNED)
+        plan = _edit_commitment(plan, 0, milestones=leaves)
     ends = [m.period.end.latest for _, m in plan.iter_milestones() if m.period and m.period.end]
     return plan, _day_after(draw, max(ends))
 
@@ -297,6 +359,30 @@ def _status_mismatch(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
         )
         return attrs.evolve(plan, status=other), None
     return _edit_commitment(plan, 0, status=CommitmentStatus.IN_PROGRESS), None
+
+
+def _uncertain_order(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
+    """
+    Date the plan's first two events (to co-creation, to submitted) by the submission's year.
+
+    Each interval then holds the other, so their order is uncertain; it only widens dates
+    that no recorded guard looks at, and still holds ``submitted_on``.
+    """
+    first, second, *rest = plan.history
+    year = PartialDate(day_of(second.date).year)
+    dated = (attrs.evolve(first, date=year), attrs.evolve(second, date=year))
+    return attrs.evolve(plan, history=(*dated, *rest)), None
+
+
+def _unrecorded_status(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
+    """Leave the status of the plan, a commitment or a milestone unrecorded (its history kept)."""
+    how = _between(draw, 0, 2)
+    if how == 0:
+        return attrs.evolve(plan, status=None), None
+    index = _any_commitment(draw, plan)
+    if how == 1 or not plan.commitments[index].milestones:
+        return _edit_commitment(plan, index, status=None), None
+    return _edit_first_milestone(plan, index, status=None), None
 
 
 def _out_of_order(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
@@ -359,10 +445,8 @@ def _implementation_before_start(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
 
 def _ended_before_end(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
     """End the plan before its period is over while a commitment is still open."""
-    if all(
-        c.status in (CommitmentStatus.COMPLETED, CommitmentStatus.WITHDRAWN)
-        for c in plan.commitments
-    ):
+    closed = (None, CommitmentStatus.COMPLETED, CommitmentStatus.WITHDRAWN)  # None: not known
+    if all(c.status in closed for c in plan.commitments):
         plan = _edit_commitment(
             plan, _any_commitment(draw, plan), status=CommitmentStatus.PLANNED, history=()
         )
@@ -515,6 +599,21 @@ def _unknown_stakeholder(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
     return _edit_first_milestone(
         plan, index, responsible_ids=(*milestone.responsible_ids, nobody)
     ), None
+
+
+def _unnamed_stakeholder(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
+    """Take away a stakeholder's name and acronym."""
+    index = _between(draw, 0, len(plan.stakeholders) - 1)
+    nameless = attrs.evolve(plan.stakeholders[index], name=None, acronym=None)
+    return attrs.evolve(plan, stakeholders=_replace(plan.stakeholders, index, nameless)), None
+
+
+def _relative_without_base(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:
+    """Drop the plan's base_url, and link to a relative address (or one per language)."""
+    address = _pick(draw, ("plan.pdf", "/en/report", "../minutes?id=1"))
+    url: str | Text = address if _flag(draw) else Text({"es": address, "en": address})
+    links = (*plan.links, Link(url))
+    return attrs.evolve(plan, base_url=None, links=links), None
 
 
 def _unknown_goal(draw: st.DrawFn, plan: ActionPlan) -> _Mutated:

@@ -1,5 +1,6 @@
 """Plans that only the model accepts, and the public plan strategies."""
 
+import datetime
 from collections.abc import Sequence
 from typing import Any
 
@@ -37,6 +38,7 @@ from ogpmodel.model import (
 from ogpmodel.serialize import to_dict
 from ogpmodel.strategies._assessments import assessments
 from ogpmodel.strategies._draw import (
+    T,
     _between,
     _check_languages,
     _Config,
@@ -59,11 +61,20 @@ from ogpmodel.strategies._kinds import build as _build
 from ogpmodel.strategies._lifecycle import _states
 from ogpmodel.strategies._valid_plans import _DRAFT, _PLAN_IDS, _draw_valid_plan, _PlanSpec
 from ogpmodel.strategies._values import _draw_link, dates, partial_dates
-from ogpmodel.values import Period, Text
+from ogpmodel.values import PartialDate, Period, Text
 
 _ODD_WORDS: SearchStrategy[str] = st.text(min_size=1, max_size=10).filter(
     lambda text: _patterns.matches(_patterns.NON_BLANK, text)
 )
+#: Any event date: a day, or a month or a year (in any order in a history).
+_EVENT_DATES: SearchStrategy[datetime.date | PartialDate] = st.one_of(
+    dates(), partial_dates(precisions=("year", "month"))
+)
+
+
+def _loose_status(draw: st.DrawFn, states: Sequence[T]) -> T | None:
+    """Any of *states*, or (last, where it shrinks least) an unrecorded status."""
+    return _pick(draw, (*states, None))
 
 
 def _draw_loose_text(draw: st.DrawFn, cfg: _Config) -> Text | None:
@@ -100,7 +111,7 @@ def _draw_loose_events(
             TransitionEvent,
             from_=_pick(draw, states),
             to=_pick(draw, states),
-            date=draw(dates()),
+            date=draw(_EVENT_DATES),
             actor_id=_maybe(draw, cfg, lambda: _pick(draw, cfg.stakeholder_ids)),
             note=_draw_loose_text(draw, cfg),
         ),
@@ -117,7 +128,7 @@ def _draw_loose_milestone(
         Milestone,
         id=_pick(draw, ids),
         title=_draw_text(draw, cfg),
-        status=_pick(draw, MilestoneStatus),
+        status=_loose_status(draw, tuple(MilestoneStatus)),
         expected_outputs=_draw_loose_text(draw, cfg),
         period=_draw_loose_period(draw, cfg),
         deadline_note=_draw_loose_text(draw, cfg),
@@ -140,7 +151,7 @@ def _draw_loose_commitment(
         Commitment,
         id=_pick(draw, ids),
         title=_draw_text(draw, cfg),
-        status=_pick(draw, CommitmentStatus),
+        status=_loose_status(draw, tuple(CommitmentStatus)),
         problem=_draw_loose_text(draw, cfg),
         status_quo=_draw_loose_text(draw, cfg),
         action=_draw_loose_text(draw, cfg),
@@ -178,7 +189,12 @@ def _draw_loose_commitment(
 def _draw_loose_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
     """A plan the model accepts: ids may repeat, references dangle, periods run backwards."""
     pool = tuple(draw(st.lists(_ENTITY_IDS, min_size=1, max_size=4)))
-    cfg = _Config(languages=spec.languages, optional=spec.optional_fields, stakeholder_ids=pool)
+    cfg = _Config(
+        languages=spec.languages,
+        optional=spec.optional_fields,
+        stakeholder_ids=pool,
+        relative_links=True,  # with or without a base_url
+    )
     low = spec.min_commitments or 0
     commitment_ids = tuple(draw(st.lists(_ENTITY_IDS, min_size=1, max_size=3)))
     count = _between(draw, low, spec.max_commitments)
@@ -212,7 +228,9 @@ def _draw_loose_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
             administration_term_end=_maybe(draw, cfg, lambda: draw(partial_dates())),
         ),
         period=_draw_loose_period(draw, cfg) or Period(),
-        status=_pick(draw, spec.statuses),
+        status=_loose_status(draw, spec.statuses)
+        if spec.unrecorded
+        else _pick(draw, spec.statuses),
         history=_draw_loose_events(draw, cfg, "plan"),
         submitted_on=_maybe(draw, cfg, lambda: draw(dates())),
         description=_draw_loose_text(draw, cfg),
@@ -238,7 +256,7 @@ def _draw_loose_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
             ),
         ),
         stakeholders=tuple(
-            _draw_stakeholder(draw, cfg, identifier, _pick(draw, Sector), pool)
+            _draw_stakeholder(draw, cfg, identifier, _pick(draw, Sector), pool, named=False)
             for identifier in _maybe_some(draw, cfg, pool, max_size=4)
         ),
         point_of_contact_id=_maybe(draw, cfg, lambda: _pick(draw, pool)),
@@ -324,6 +342,7 @@ def _plan_spec(
         max_depth=max_depth,
         languages=_check_languages(languages),
         optional_fields=optional_fields,
+        unrecorded=chosen_status is None,
     )
 
 
@@ -363,9 +382,17 @@ def action_plans(
     or before ``submitted_on``, a monitoring body if local, and ``submitted_on`` (the date of its
     ``co_creation → submitted`` event). Warnings and infos may remain.
 
+    What OGP JSON 1.1 adds is drawn too, consistently: a status is sometimes not recorded
+    (`None`, with no history; a plan without one counts as a draft), commitment and milestone
+    events are sometimes dated by a month that no other event of the history overlaps, a
+    completed milestone has only completed, cancelled or unrecorded children, stakeholders have
+    a name, an acronym or both, a link has one address or one per language (relative ones only
+    where the plan has a ``base_url``), and no two commitments, nor two milestones of one
+    commitment, have the same title.
+
     Args:
         membership: ``"local"`` or ``"national"`` (the validation profile); either when `None`.
-        status: The plan's `PlanStatus` (or its wire string); any when `None`.
+        status: The plan's `PlanStatus` (or its wire string); any when `None`, or unrecorded.
         min_commitments: The fewest commitments (0 when `None`); a valid plan has at least
             one from ``submitted`` on.
         max_commitments: The most commitments.

@@ -15,6 +15,7 @@ from ogpmodel.codelists import (
     Sector,
     StakeholderKind,
 )
+from ogpmodel.lifecycle import Transition
 from ogpmodel.model import (
     ActionPlan,
     Assessment,
@@ -40,6 +41,7 @@ from ogpmodel.strategies._draw import (
     _Config,
     _draw_extensions,
     _draw_text,
+    _draw_url,
     _flag,
     _maybe,
     _maybe_many,
@@ -47,6 +49,7 @@ from ogpmodel.strategies._draw import (
     _maybe_text,
     _pick,
     _some,
+    _unrecorded,
     day_of,
 )
 from ogpmodel.strategies._entities import (
@@ -109,6 +112,8 @@ class _PlanSpec:
     years: tuple[int, int] = (2000, 2035)
     #: Only histories that went through ``submitted`` for withdrawn plans.
     withdrawn_after_submission: bool = False
+    #: The plan's status may be left unrecorded (it then counts as a draft, with no history).
+    unrecorded: bool = False
 
 
 def _member_code(draw: st.DrawFn) -> str:
@@ -124,20 +129,32 @@ def _commitment_ids(draw: st.DrawFn, membership: Membership, country: str, count
     return draw(st.lists(_ENTITY_IDS, min_size=count, max_size=count, unique=True))
 
 
-def _draw_valid_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
-    membership = _pick(draw, spec.memberships)
-    local = membership is Membership.LOCAL
+def _draw_plan_path(
+    draw: st.DrawFn, spec: _PlanSpec, cfg: _Config
+) -> tuple[PlanStatus | None, tuple[Transition[PlanStatus], ...]]:
+    """The plan's status and the path of its history (none when the status is unrecorded)."""
+    if spec.unrecorded and _unrecorded(draw, cfg):
+        return None, ()
     status = _pick(draw, spec.statuses)
     paths = _paths("plan", status)
     if spec.withdrawn_after_submission and status is PlanStatus.WITHDRAWN:
         # Withdrawn after submission: the last state before the withdrawal is not a draft.
         paths = tuple(p for p in paths if p[-1].from_ not in _DRAFT)
-    path = _pick(draw, paths)
+    return status, _pick(draw, paths)
+
+
+def _draw_valid_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
+    membership = _pick(draw, spec.memberships)
+    local = membership is Membership.LOCAL
+    cfg0 = _Config(languages=spec.languages, optional=spec.optional_fields)
+    base_url = _maybe(draw, cfg0, lambda: _draw_url(draw))
+    cfg0 = attrs.evolve(cfg0, relative_links=base_url is not None)  # links resolve against it
+    status, path = _draw_plan_path(draw, spec, cfg0)
     reached = path[-1].from_ if status is PlanStatus.WITHDRAWN and path else status
     submitted = _PLAN_ORDER.index(reached) >= 2 if reached in _PLAN_ORDER else False
     moving = reached in _MOVING
-    needs = status not in _DRAFT or spec.complete
-    cfg0 = _Config(languages=spec.languages, optional=spec.optional_fields)
+    # An unrecorded status counts as a draft's.
+    needs = (status is not None and status not in _DRAFT) or spec.complete
 
     def want() -> bool:
         return needs or (spec.optional_fields and _flag(draw))
@@ -207,6 +224,7 @@ def _draw_valid_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
     country = _pick(draw, _COUNTRY_CODES)
     n_commitments = _between(draw, low, spec.max_commitments)
     commitment_ids = _commitment_ids(draw, membership, country, n_commitments)
+    titles: set[str] = set()
     plan_commitments = tuple(
         _draw_commitment(
             draw,
@@ -222,6 +240,7 @@ def _draw_valid_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
             statuses=(
                 (CommitmentStatus.COMPLETED,) if spec.completed_commitment and index == 0 else None
             ),
+            titles=titles,
         )
         for index, cid in enumerate(commitment_ids)
     )
@@ -349,6 +368,7 @@ def _draw_valid_plan(draw: st.DrawFn, spec: _PlanSpec) -> ActionPlan:
         ),
         period=period,
         status=status,
+        base_url=base_url,
         history=events,
         submitted_on=submitted_on,
         description=_maybe_text(draw, cfg),

@@ -13,7 +13,7 @@ from ogpmodel.strategies._draw import (
     _Config,
     _draw_extensions,
     _draw_text,
-    _draw_url,
+    _draw_url_text,
     _flag,
     _maybe,
     _maybe_text,
@@ -199,7 +199,7 @@ def periods(
 
 def _draw_link(draw: st.DrawFn, cfg: _Config) -> Link:
     return Link(
-        url=_draw_url(draw),
+        url=_draw_url_text(draw, cfg),
         title=_maybe_text(draw, cfg),
         date=_maybe(draw, cfg, lambda: draw(partial_dates())),
         extensions=_draw_extensions(draw, cfg),
@@ -208,16 +208,24 @@ def _draw_link(draw: st.DrawFn, cfg: _Config) -> Link:
 
 @st.composite
 def links(
-    draw: st.DrawFn, *, languages: Sequence[str] = ("es", "en"), optional_fields: bool = True
+    draw: st.DrawFn,
+    *,
+    relative: bool = False,
+    languages: Sequence[str] = ("es", "en"),
+    optional_fields: bool = True,
 ) -> Link:
     """
-    Yield `Link` values: an http(s) URL with an optional title and date.
+    Yield `Link` values: an http(s) URL, or one per language, with an optional title and date.
 
     Args:
-        languages: The language tags of the title.
+        relative: Whether addresses may also be relative references (``/en/report``), as in a
+            plan with a ``base_url``.
+        languages: The language tags of the title and of addresses given per language.
         optional_fields: `False` omits the title, the date and ``extensions``.
 
     Shrinks toward ``Link("https://example.org/")``.
     """
-    cfg = _Config(languages=_check_languages(languages), optional=optional_fields)
+    cfg = _Config(
+        languages=_check_languages(languages), optional=optional_fields, relative_links=relative
+    )
     return _draw_link(draw, cfg)
