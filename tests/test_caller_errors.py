@@ -156,7 +156,7 @@ class TestPathsAndFileNames:
 
     def test_a_missing_path_is_the_callers_error(self, tmp_path: pathlib.Path) -> None:
         """A file that does not exist raises FileNotFoundError, naming it."""
-        with pytest.raises(FileNotFoundError, match="nothing.json"):
+        with pytest.raises(FileNotFoundError, match=r"nothing\.json"):
             ogpmodel.validate(tmp_path / "nothing.json")
 
     @pytest.mark.parametrize("name", ["plan.json", " data/plans.jsonl ", "C:\\plans\\x.NDJSON"])

@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 import attrs
 import pytest
 
+import ogpmodel
+
 from ogpmodel import (
     DIOG,
     SCHEMA_VERSION,
@@ -1023,3 +1025,22 @@ class TestNavigation:
     def test_assessments_of(self, commitment_id: str, expected: list[AssessmentType]) -> None:
         """assessments_of returns, in order, the assessments that name the commitment."""
         assert expected == [a.type for a in navigation_plan().assessments_of(commitment_id)]
+
+
+class TestEventDates:
+    def test_a_month_or_a_year_is_a_partial_date(self) -> None:
+        """An imported history may date an event by a month or a year (OGP JSON 1.1)."""
+        made = event(date=PartialDate(2023, 3))
+        assert made.date == PartialDate(2023, 3)
+        assert ogpmodel.loads(ogpmodel.dumps(plan(history=(made,)))).history == (made,)
+
+    def test_a_day_is_a_date(self) -> None:
+        """A day is a datetime.date, never a day-precision PartialDate: it reads back the same."""
+        error = invalid(lambda: event(date=PartialDate(2023, 3, 5)))
+        assert (
+            "TransitionEvent.date",
+            "a datetime.date, or a PartialDate of a month or a year",
+        ) == (
+            error.field,
+            error.expected,
+        )

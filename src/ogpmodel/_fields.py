@@ -419,12 +419,13 @@ class DayOrPartialDate(Kind):
     name: ClassVar[str] = "day_or_partial_date"
 
     def accepts(self, value: Any) -> bool:
-        return isinstance(value, PartialDate) or (
-            isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
-        )
+        # A day is a datetime.date, so that a value reads back as it was given.
+        if isinstance(value, PartialDate):
+            return value.precision != "day"
+        return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
 
     def expected(self) -> str:
-        return "a datetime.date or a PartialDate"
+        return "a datetime.date, or a PartialDate of a month or a year"
 
     def describe(self) -> str:
         return "date or partial date"
