@@ -11,7 +11,6 @@ import attrs
 import pytest
 
 import ogpmodel
-
 from ogpmodel import (
     DIOG,
     SCHEMA_VERSION,
