@@ -224,11 +224,16 @@ def similar(names: Sequence[str], ratio: float = 0.9) -> Iterator[tuple[str, str
     """
     folded = [name.casefold() for name in names]
     for index, name in enumerate(folded):
+        matcher = difflib.SequenceMatcher(None, "", name)  # analyses *name* once
         for earlier in range(index):
             if name == folded[earlier]:
                 continue
-            matcher = difflib.SequenceMatcher(None, folded[earlier], name)
-            if matcher.quick_ratio() >= ratio and matcher.ratio() >= ratio:
+            matcher.set_seq1(folded[earlier])
+            if (
+                matcher.real_quick_ratio() >= ratio
+                and matcher.quick_ratio() >= ratio
+                and matcher.ratio() >= ratio
+            ):
                 yield names[index], names[earlier]
 
 

@@ -286,9 +286,8 @@ class _Builder:
             if not isinstance(data, Mapping):
                 self._unread(record, "", data, "commitments")
                 continue
-            commitment = self._commitment(self.fields(data, record, path, "commitment"), taken)
-            milestones = self._milestones(subs.pop(commitment.id, []), path, data)
-            commitments.append(attrs.evolve(commitment, milestones=milestones))
+            fields = self.fields(data, record, path, "commitment")
+            commitments.append(self._commitment(fields, taken, subs))
         for parent, orphans in subs.items():
             for record, data in orphans:
                 self._orphan(record, parent, data)
@@ -354,19 +353,24 @@ class _Builder:
             links.append(Link(s.trimmed(value, fields.record, field, self.notes, fields.path)))
         return tuple(links)
 
-    def _commitment(self, fields: s.Fields, taken: set[str]) -> Commitment:
+    def _commitment(
+        self, fields: s.Fields, taken: set[str], subs: dict[str, list[tuple[s.Record, Any]]]
+    ) -> Commitment:
+        """The commitment of one record, with the sub-commitments that name it (taken from *subs*)."""
         identifier = self._id(fields, "commitment_id", taken)
         title = self._title(fields, identifier, "commitment_id")
         action = fields.string("commitment_detail_sub")
         if action:
             s.report_html(action, fields.record, "commitment_detail_sub", self.notes, fields.path)
         links = self._links(fields, "permalink", "commitment_link")
+        extension = fields.rest()
         return Commitment(
             id=identifier,
             title=title,
             action=Text(action) if action and action.strip() else None,
+            milestones=self._milestones(subs.pop(identifier, []), fields.path, fields.data),
             links=links,
-            extensions={NAMESPACE: fields.rest()},
+            extensions={NAMESPACE: extension},
         )
 
     def _milestones(
