@@ -414,6 +414,18 @@ class TestVariants:
         assert "US0009" == reported.params["parent"]
         assert_sound(plan)
 
+    def test_ids_that_cannot_be_ids(self, tmp_path: pathlib.Path) -> None:
+        """An id with white space is joined with hyphens; a missing one is the page's name."""
+        spaced = commitment(1, commitment_id="US 0001")
+        unnamed = sub(1, 1, commitment_id="US 0001", commitment_detail_sub_id=None)
+        conversion = us_nap5.read(tracker(tmp_path, [spaced], [(unnamed, "")]))
+        plan = plan_of(conversion)
+        assert ["US-0001"] == [c.id for c in plan.commitments]
+        assert ["us-0001-0"] == [m.id for _, m in plan.iter_milestones()]
+        changed = [(f.params["id"], f.params["new_id"]) for f in found(conversion, "import.bad-id")]
+        assert [("US 0001", "US-0001"), ("", "us-0001-0")] == changed
+        assert_sound(plan)
+
     def test_a_page_that_cannot_be_read(self, tmp_path: pathlib.Path) -> None:
         """A page with broken front matter is an error naming its line; the rest is converted."""
         folder = tracker(tmp_path, [commitment(1)], [(sub(1, 1), "")])

@@ -141,8 +141,8 @@ class Values:
             )
         return Text(texts)
 
-    def title(self, fields: s.Fields, choice: Choice) -> Text:
-        """The bilingual title of a choice (or its one string); its code where it has none."""
+    def title(self, fields: s.Fields, choice: Choice, code: str) -> Text:
+        """The bilingual title of a choice (or its one string); its id *code* where it has none."""
         fields.shapes.note(
             f"{fields.kind}.title", "title", choice.value, choice.record, fields.path
         )
@@ -152,7 +152,7 @@ class Values:
         if title is not None:
             return title
         self.notes.add("import.empty-title", choice.record, fields.path, "title", used="code")
-        return Text(choice.code)
+        return Text(code)
 
     def end(self, fields: s.Fields, deadline: Text | None) -> PartialDate | None:
         """

@@ -10,6 +10,7 @@ hold beside plain text (HTML, white space at the ends, links) without changing t
 
 import datetime
 import difflib
+import math
 import re
 import unicodedata
 import urllib.parse
@@ -27,6 +28,7 @@ from ogpmodel.values import Link, Text
 __all__ = [
     "BR",
     "Fields",
+    "Ids",
     "Notes",
     "Record",
     "Shapes",
@@ -85,7 +87,7 @@ class Notes:
         line = record.line_of(field)
         if line is not None:
             values["line"] = line
-        values.update(params)
+        values.update({key: jsonable(value) for key, value in params.items()})
         self._findings.append(Finding(code, get_rule(code).severity, path, values))
 
     def once(self, key: tuple[str, ...]) -> bool:
@@ -165,6 +167,8 @@ def jsonable(value: Any) -> Any:
     """
     *value* as JSON data for ``extensions``: dates as ISO text, keys as strings, tuples as lists.
 
+    A number JSON has no form for (YAML's ``.nan``, ``.inf``) is kept as its text (``'inf'``).
+
     >>> jsonable({1: (datetime.date(2022, 12, 7),)})
     {'1': ['2022-12-07']}
     """
@@ -177,8 +181,8 @@ def jsonable(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
-    if isinstance(value, float) and value != value:  # NaN has no JSON form
-        return None
+    if isinstance(value, float) and not math.isfinite(value):  # JSON has no NaN or infinity
+        return repr(value)  # 'nan', 'inf' or '-inf', as text
     return value
 
 
@@ -195,6 +199,34 @@ def slug(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_text = decomposed.encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+class Ids:
+    """
+    The ids of one scope (the commitments of a plan, the milestones of a commitment).
+
+    `claim` makes each record's id usable (no white space, not empty) and unique, and reports
+    the records whose id it had to change, naming the record that has the id already.
+    """
+
+    def __init__(self, notes: Notes) -> None:
+        self.notes = notes
+        self._owners: dict[str, str] = {}
+        self._taken: set[str] = set()
+
+    def claim(self, wanted: str, record: Record, path: str, field: str, fallback: str) -> str:
+        """The id of *record*: *wanted* (trimmed already), else *fallback*, made unique."""
+        usable = "-".join(wanted.split()) or fallback
+        if usable != wanted:
+            self.notes.add("import.bad-id", record, path, field, id=wanted, new_id=usable)
+        unique = unique_id(usable, self._taken)
+        if unique != usable:
+            other = self._owners[usable]
+            self.notes.add(
+                "import.duplicate-id", record, path, field, id=usable, other=other, new_id=unique
+            )
+        self._owners[unique] = record.name
+        return unique
 
 
 def unique_id(wanted: str, taken: set[str]) -> str:

@@ -312,14 +312,15 @@ class _Builder:
         indicators = by_parent(levels["indicators"])
         milestones = by_parent(levels["milestones"])
         commitments: list[Commitment] = []
-        taken: set[str] = set()
+        ids = s.Ids(self.notes)
         for choice in levels["commitments"]:
             path = f"/commitments/{len(commitments)}"
-            code = self._unique(choice, taken, path)
+            code = ids.claim(choice.code, choice.record, path, "code", "code")
             fields = self.fields(choice, path, "commitment")
-            title = self.values.title(fields, choice)
+            title = self.values.title(fields, choice, code)
+            within = s.Ids(self.notes)  # milestone ids are unique within their commitment
             children = tuple(
-                self._milestone(child, f"{path}/milestones/{index}", indicators)
+                self._milestone(child, f"{path}/milestones/{index}", indicators, within)
                 for index, child in enumerate(milestones.pop(choice.code, []))
             )
             self.paths[choice.code] = path
@@ -336,19 +337,6 @@ class _Builder:
                 self._orphan(orphan, parent)
         return tuple(commitments)
 
-    def _unique(self, choice: Choice, taken: set[str], path: str) -> str:
-        code = s.unique_id(choice.code or "code", taken)
-        if code != choice.code:
-            self.notes.add(
-                "import.duplicate-id",
-                choice.record,
-                path,
-                id=choice.code,
-                other="another choice",
-                new_id=code,
-            )
-        return code
-
     def _orphan(self, choice: Choice, parent: str) -> None:
         level = choice.record.name.split("/")[0]
         self.orphans.setdefault(level, {})[choice.code] = s.jsonable(choice.value)
@@ -356,30 +344,31 @@ class _Builder:
         self.notes.add("import.orphan", choice.record, "", parent=parent, kept_in=kept_in)
 
     def _milestone(
-        self, choice: Choice, path: str, indicators: dict[str, list[Choice]]
+        self, choice: Choice, path: str, indicators: dict[str, list[Choice]], ids: s.Ids
     ) -> Milestone:
+        code = ids.claim(choice.code, choice.record, path, "code", "code")
         fields = self.fields(choice, path, "milestone")
-        title = self.values.title(fields, choice)
+        title = self.values.title(fields, choice, code)
         self.paths[choice.code] = path
-        taken: set[str] = set()
         children: list[Milestone] = []
         for child in indicators.pop(choice.code, []):
             where = f"{path}/milestones/{len(children)}"
-            children.append(self._indicator(child, where, self._unique(child, taken, where)))
+            children.append(self._indicator(child, where, ids))
         return Milestone(
-            id=choice.code,
+            id=code,
             title=title,
             milestones=tuple(children),
             extensions=_extension(fields.rest()),
         )
 
-    def _indicator(self, choice: Choice, path: str, code: str) -> Milestone:
+    def _indicator(self, choice: Choice, path: str, ids: s.Ids) -> Milestone:
+        code = ids.claim(choice.code, choice.record, path, "code", "code")
         fields = self.fields(choice, path, "indicator")
-        title = self.values.title(fields, choice)
+        title = self.values.title(fields, choice, code)
         deadline = self.values.bilingual(fields, "deadline", trim=True)
         end = self.values.end(fields, deadline)
         responsible = self._responsible(fields)
-        progress = self._example_report(code, path) if code == self.example else None
+        example = choice.code == self.example
         roles = {
             k: s.jsonable(fields.peek(k))
             for k in ("lead_dept", "supt_sept")
@@ -391,7 +380,7 @@ class _Builder:
             period=Period(end=end) if end is not None else None,
             deadline_note=deadline,
             responsible_ids=responsible,
-            progress=() if progress is None else (progress,),
+            progress=(self._example_report(choice.code, path),) if example else (),
             extensions=_extension({**fields.rest(), **roles}),
         )
 

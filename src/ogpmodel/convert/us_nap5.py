@@ -276,18 +276,16 @@ class _Builder:
         subs: dict[str, list[tuple[s.Record, Any]]] = {}
         for record, data in self.tracker.subcommitments:
             parent = data.get("commitment_id") if isinstance(data, Mapping) else None
-            subs.setdefault(str(parent).strip() if parent is not None else "", []).append(
-                (record, data)
-            )
+            subs.setdefault(_parent_key(parent), []).append((record, data))
         commitments: list[Commitment] = []
-        taken: set[str] = set()
+        ids = s.Ids(self.notes)
         for record, data in self.tracker.commitments:
             path = f"/commitments/{len(commitments)}"
             if not isinstance(data, Mapping):
                 self._unread(record, "", data, "commitments")
                 continue
             fields = self.fields(data, record, path, "commitment")
-            commitments.append(self._commitment(fields, taken, subs))
+            commitments.append(self._commitment(fields, ids, subs))
         for parent, orphans in subs.items():
             for record, data in orphans:
                 self._orphan(record, parent, data)
@@ -301,27 +299,12 @@ class _Builder:
         kept_in = f"extensions.{NAMESPACE}.orphans"
         self.notes.add("import.orphan", record, "", "commitment_id", parent=parent, kept_in=kept_in)
 
-    def _id(self, fields: s.Fields, field: str, taken: set[str]) -> str:
+    def _id(self, fields: s.Fields, field: str, ids: s.Ids) -> str:
         """The record's id: trimmed; its file name where it has none; made unique if repeated."""
         value = fields.string(field)
         wanted = s.trimmed(value, fields.record, field, self.notes, fields.path) if value else ""
-        if not wanted or any(char.isspace() for char in wanted):
-            fallback = s.slug(pathlib.PurePosixPath(fields.record.name).stem) or "record"
-            if not wanted:
-                self.notes.add("import.empty-value", fields.record, fields.path, field)
-            wanted = wanted.replace(" ", "-") if wanted else fallback
-        unique = s.unique_id(wanted, taken)
-        if unique != wanted:
-            self.notes.add(
-                "import.duplicate-id",
-                fields.record,
-                fields.path,
-                field,
-                id=wanted,
-                other="an earlier record",
-                new_id=unique,
-            )
-        return unique
+        fallback = s.slug(pathlib.PurePosixPath(fields.record.name).stem) or "record"
+        return ids.claim(wanted, fields.record, fields.path, field, fallback)
 
     def _title(self, fields: s.Fields, identifier: str, id_field: str) -> Text:
         """The trimmed title; where it is empty, the record's text, else its id (reported)."""
@@ -354,21 +337,23 @@ class _Builder:
         return tuple(links)
 
     def _commitment(
-        self, fields: s.Fields, taken: set[str], subs: dict[str, list[tuple[s.Record, Any]]]
+        self, fields: s.Fields, ids: s.Ids, subs: dict[str, list[tuple[s.Record, Any]]]
     ) -> Commitment:
         """The commitment of one record, with the sub-commitments that name it (taken from *subs*)."""
-        identifier = self._id(fields, "commitment_id", taken)
+        identifier = self._id(fields, "commitment_id", ids)
         title = self._title(fields, identifier, "commitment_id")
         action = fields.string("commitment_detail_sub")
         if action:
             s.report_html(action, fields.record, "commitment_detail_sub", self.notes, fields.path)
         links = self._links(fields, "permalink", "commitment_link")
         extension = fields.rest()
+        own = _parent_key(fields.peek("commitment_id"))  # as its sub-commitments name it
+        mine = subs.pop(own, []) if own else []
         return Commitment(
             id=identifier,
             title=title,
             action=Text(action) if action and action.strip() else None,
-            milestones=self._milestones(subs.pop(identifier, []), fields.path, fields.data),
+            milestones=self._milestones(mine, fields.path, fields.data),
             links=links,
             extensions={NAMESPACE: extension},
         )
@@ -380,19 +365,19 @@ class _Builder:
         parent: Mapping[str, Any],
     ) -> tuple[Milestone, ...]:
         milestones: list[Milestone] = []
-        taken: set[str] = set()
+        ids = s.Ids(self.notes)
         for record, data in subs:
             if not isinstance(data, Mapping):
                 self._unread(record, "", data, "subcommitments")
                 continue
             where = f"{path}/milestones/{len(milestones)}"
             milestones.append(
-                self._milestone(self.fields(data, record, where, "subcommitment"), taken, parent)
+                self._milestone(self.fields(data, record, where, "subcommitment"), ids, parent)
             )
         return tuple(milestones)
 
-    def _milestone(self, fields: s.Fields, taken: set[str], parent: Mapping[str, Any]) -> Milestone:
-        identifier = self._id(fields, "commitment_detail_sub_id", taken)
+    def _milestone(self, fields: s.Fields, ids: s.Ids, parent: Mapping[str, Any]) -> Milestone:
+        identifier = self._id(fields, "commitment_detail_sub_id", ids)
         fields.get("commitment_id")  # expressed by the nesting
         if fields.peek("commitment_theme_name") == parent.get("commitment_theme_name"):
             fields.get("commitment_theme_name")  # the parent's theme, kept there
@@ -458,6 +443,11 @@ class _Builder:
                 )
             )
         return tuple(sorted(reports, key=lambda report: report.date.sort_key()))
+
+
+def _parent_key(value: object) -> str:
+    """How a sub-commitment names its commitment, as the commitment's own record gives its id."""
+    return "" if s.is_blank(value) else str(value).strip()
 
 
 def _raw_agency(fields: s.Fields) -> dict[str, Any]:

@@ -206,6 +206,16 @@ define(
     es="{record}: la clave {key!r} de la línea {line} repite la de la línea {first}; se usa el valor posterior y el anterior no se convierte.",
 )
 define(
+    "import.bad-id",
+    severity=Severity.WARNING,
+    family=_FAMILY,
+    source=_SOURCE,
+    title_en="a record's id is empty or holds white space; the record is given a usable id.",
+    title_es="el id de un registro está vacío o contiene espacios; el registro recibe un id utilizable.",
+    en="{record}: {id!r} cannot be an id (it is empty or holds white space); this record is given the id {new_id!r}.",
+    es="{record}: {id!r} no puede ser un id (está vacío o contiene espacios); este registro recibe el id {new_id!r}.",
+)
+define(
     "import.duplicate-id",
     severity=Severity.WARNING,
     family=_FAMILY,
