@@ -84,7 +84,10 @@ class Agencies:
         tags = s.html_tags(" ".join(lines))
         if tags:  # line breaks are how the field is written; any other markup is reported
             self.notes.add("import.html", fields.record, fields.path, self.field, tags=tags)
-        return [line.strip() for line in lines if line.strip()]
+        names = [line.strip() for line in lines if line.strip()]
+        if not names:
+            self.notes.add("import.empty-value", fields.record, fields.path, self.field)
+        return names
 
     def stakeholders(self) -> tuple[Stakeholder, ...]:
         """Every organisation, in order of first mention (a parent before its children)."""

@@ -129,7 +129,7 @@ def _definition(document: object, lines: Lines, name: str) -> _Definition:
     resources = document.get("resources") if isinstance(document, Mapping) else None
     if not isinstance(document, Mapping) or not isinstance(resources, list):
         raise Unreadable(name, "not a tracker definition (no 'resources' list)")
-    for index, resource in enumerate(resources):
+    for resource in resources:
         fields = resource.get("fields") if isinstance(resource, Mapping) else None
         by_id = {
             str(field.get("datastore_id")): field
@@ -143,7 +143,6 @@ def _definition(document: object, lines: Lines, name: str) -> _Definition:
                 raise Unreadable(where, "the 'commitments' field has no choices")
             assert isinstance(resource, Mapping)  # noqa: S101 - it has fields
             return _Definition(name, document, resource, by_id, lines)
-        del index
     line = lines.of(document).get("resources")
     where = name if line is None else f"{name}:{line}"
     raise Unreadable(where, "no resource has a 'commitments' field")

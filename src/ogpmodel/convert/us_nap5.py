@@ -405,7 +405,8 @@ class _Builder:
 
     def _status(self, fields: s.Fields) -> MilestoneStatus | None:
         value = fields.string("commitment_status")
-        if value is None:
+        if value is None or not value.strip():
+            self.notes.add("import.empty-value", fields.record, fields.path, "commitment_status")
             return None
         status = _STATUS_KEYS.get(" ".join(value.split()).casefold())
         if status is None:
