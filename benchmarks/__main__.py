@@ -22,6 +22,9 @@ Sections (each a few rows of the table):
   dicts, for ogpmodel, pydantic and msgspec; ``iter_load``'s peak for N and 10N plans.
 - **strictness**: how many of a fixed list of invalid documents (`benchmarks.strictness`)
   each checking decoder rejects.
+- **import**: converting each real tracker that the tests keep (`tests/fixtures/sources/`: the
+  U.S. 5th plan tracker's pages and its JSON form, Canada's 5th plan definition in YAML) against
+  ``loads`` of the OGP JSON of the plan it converts into.
 
 A peer that is not installed shows "not installed". Corpora are cached in
 ``benchmarks/.cache/`` (ignored by git).
@@ -48,6 +51,7 @@ import ogpmodel
 from benchmarks import peers, strictness
 from benchmarks.corpus import CACHE, bad_code_documents, make_plan, write_corpus
 from benchmarks.harness import Competitor, Figure, Timings, ratio, round_robin, summary
+from ogpmodel.convert import MissingExtra, reader
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 EXAMPLE = "examples/maipu-2023-2024.json"
@@ -465,6 +469,42 @@ def memory_section(table: Table, options: Options, texts: list[str]) -> None:
     )
 
 
+#: The real trackers the tests keep, and the reader of each.
+TRACKERS = (
+    ("us-nap5 (its 106 pages)", "us-nap5", "tests/fixtures/sources/us-nap5"),
+    ("us-nap5 (its JSON form)", "us-nap5", "tests/fixtures/sources/us-nap5/nap5_tracker.json"),
+    ("canada-nap (nap5.yaml)", "canada-nap", "tests/fixtures/sources/canada-nap/nap5.yaml"),
+)
+
+
+def import_section(table: Table, options: Options) -> None:
+    """Converting each real tracker against loading the OGP JSON of its plan."""
+    table.heading("import: converting a real tracker vs loads of its plan's OGP JSON")
+    competitors: list[Competitor] = []
+    labels: list[tuple[str, str]] = []
+    for label, kind, source in TRACKERS:
+        try:
+            read = reader(kind)
+        except MissingExtra as error:
+            table.add(Row(f"convert {label}", f"not installed: {error}"))
+            continue
+        path = ROOT / source
+        plan = read(path).plan
+        assert plan is not None, source
+        text = ogpmodel.dumps(plan)
+        competitors.append(Competitor(f"convert {label}", functools.partial(read, path)))
+        competitors.append(Competitor(f"loads {label}", functools.partial(ogpmodel.loads, text)))
+        labels.append((label, f"{len(text) / 1024:.0f} KiB of OGP JSON"))
+    if not competitors:
+        return
+    _log(f"import: {len(labels)} trackers, {options.rounds} rounds")
+    times = round_robin(competitors, options.rounds)
+    for label, size in labels:
+        table.timed(
+            f"convert {label} vs loads ({size})", times, f"convert {label}", f"loads {label}"
+        )
+
+
 def strictness_section(table: Table) -> None:
     """How many invalid documents each checking decoder rejects."""
     texts = strictness.documents()
@@ -529,7 +569,7 @@ def machine() -> str:
 
 # --- the command line -------------------------------------------------------------------------------
 
-SECTIONS = ("corpus", "report", "startup", "scaling", "memory", "strictness")
+SECTIONS = ("corpus", "report", "startup", "scaling", "memory", "strictness", "import")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -572,6 +612,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             memory_section(table, options, texts)
         elif section == "strictness":
             strictness_section(table)
+        elif section == "import":
+            import_section(table, options)
     out = sys.stdout
     out.write(machine() + "\n\n")
     out.write(

@@ -130,3 +130,17 @@ def test_generated_pydantic_model_is_up_to_date() -> None:
         pytest.skip("datamodel-code-generator is not installed")
 
     assert gen_pydantic.main(["--check"]) == 0
+
+
+def test_import_section_times_each_real_tracker() -> None:
+    """The import section converts each tracker the tests keep, against loads of its plan."""
+    from benchmarks.__main__ import TRACKERS, Options, Table, import_section
+
+    table = Table()
+    import_section(table, Options(plans=0, seed=0, rounds=1, full=False))
+    heading, *rows = table.rows
+    assert heading.label.startswith("**import")
+    assert [f"convert {label}" for label, _, _ in TRACKERS] == [
+        r.label.split(" vs ")[0] for r in rows
+    ]
+    assert all(row.ratio.startswith("x") for row in rows)

@@ -13,7 +13,16 @@ def python_blocks(path: pathlib.Path) -> list[str]:
     return re.findall(r"```python\n(.*?)```", path.read_text(encoding="utf-8"), flags=re.DOTALL)
 
 
-@pytest.mark.parametrize("name", ["docs/tutorial.md", "docs/lifecycle.md", "README.md"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "docs/tutorial.md",
+        "docs/lifecycle.md",
+        "docs/howto-import-us-nap5.md",
+        "docs/howto-import-canada-nap.md",
+        "README.md",
+    ],
+)
 def test_code_blocks_run(
     name: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
