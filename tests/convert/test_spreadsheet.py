@@ -552,6 +552,32 @@ class TestFindings:
         assert finding.params["headings"] == ("title", "title/en", "title/es")
         assert finding.params["used"] == "title/en"
 
+    def test_sorted_rows_keep_the_plan_s_order(self, book: pathlib.Path, maipu: ActionPlan) -> None:
+        def change(workbook: openpyxl.Workbook) -> None:
+            stakeholders = sheet(workbook, "stakeholders")
+            rows = [[c.value for c in row] for row in stakeholders.iter_rows(min_row=2)]
+            for number, row in enumerate(sorted(rows, key=lambda r: str(r[1])), start=2):
+                for column, value in enumerate(row, start=1):
+                    stakeholders.cell(number, column).value = value
+
+        conversion = edited(book, change)
+        assert [] == list(conversion.report.findings)
+        assert maipu == conversion.plan
+
+    def test_a_position_between_two(self, book: pathlib.Path) -> None:
+        def change(workbook: openpyxl.Workbook) -> None:
+            fill(sheet(workbook, "commitments"), {"position": 2.5, "id": "new", "title": "Nuevo"})
+
+        conversion = edited(book, change)
+        assert conversion.plan is not None
+        assert [c.id for c in conversion.plan.commitments] == [
+            "maipu-eclac-1",
+            "CLMPU0001",
+            "new",
+            "maipu-eclac-3",
+            "maipu-eclac-4",
+        ]
+
     def test_spanish_headings_of_an_exported_sheet(
         self, book: pathlib.Path, maipu: ActionPlan
     ) -> None:

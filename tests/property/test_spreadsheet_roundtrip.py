@@ -7,6 +7,7 @@ report; through a workbook and a CSV folder too. A plan the model accepts but th
 never a silent difference. A SQLite database holds one row per entity of each table.
 """
 
+import datetime
 import pathlib
 import sqlite3
 import tempfile
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ogpmodel import ActionPlan, EndOfCommitmentReport, InceptionReport
 from ogpmodel.convert import sqlite
@@ -88,6 +90,51 @@ def test_csv_round_trip(plan: ActionPlan) -> None:
         conversion = read_csv(folder)
     assert findings(conversion) == []
     assert conversion.plan == plan
+
+
+_CELLS = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.integers(-5, 3000),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(min_value=datetime.datetime(1990, 1, 1)),
+    st.sampled_from(
+        ["planned", "1", '["a"]', '{"a": 1}', "TRUE", "2024-02-30", "a, b", "[", "x/json"]
+    ),
+)
+#: Edits of cells: (sheet, row, column, new value); row 0 holds the headings.
+_EDITS = st.lists(
+    st.tuples(st.integers(0, 20), st.integers(0, 30), st.integers(0, 40), _CELLS), max_size=12
+)
+
+
+def _edited(plan: ActionPlan, edits: list[tuple[int, int, int, Any]], typed: bool) -> list[Sheet]:
+    tables = list(to_tables(plan).values())
+    grids: list[list[list[Any]]] = [[list(t.headings), *map(list, t.rows)] for t in tables]
+    for sheet, row, column, value in edits:
+        grid = grids[sheet % len(grids)]
+        while len(grid) <= row % (len(grid) + 1):
+            grid.append([])
+        cells = grid[row % len(grid)]
+        cells.extend([None] * (column + 1 - len(cells)))
+        cells[column] = value
+    if not typed:
+        grids = [[[csv_text(c) for c in row] for row in grid] for grid in grids]
+    return [Sheet(t.name, grid, typed) for t, grid in zip(tables, grids, strict=True)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(action_plans(valid=False), _EDITS, st.booleans())
+def test_edited_sheets_are_reported_never_raised(
+    plan: ActionPlan, edits: list[tuple[int, int, int, Any]], typed: bool
+) -> None:
+    """Whatever a user types in any cell, reading reports it; each finding names where."""
+    conversion = read_sheets(_edited(plan, edits, typed))
+    for finding in conversion.report.findings:
+        assert {"cell", "sheet"} & set(finding.params), finding
+        finding.render("es")
 
 
 def _links(plan: ActionPlan) -> Iterator[object]:
