@@ -211,3 +211,13 @@ def test_command_line(tmp_path: pathlib.Path) -> None:
     database = sqlite3.connect(path)
     assert database.execute("SELECT count(*) FROM plans").fetchone() == (2,)
     database.close()
+
+
+def test_no_plans(tmp_path: pathlib.Path) -> None:
+    """The tables and their keys, ready for plans written later with SQL of one's own."""
+    sqlite.write([], tmp_path / "empty.db")
+    database = sqlite3.connect(tmp_path / "empty.db")
+    names = [r[0] for r in database.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    assert TABLES == names
+    assert database.execute("SELECT count(*) FROM commitments").fetchone() == (0,)
+    database.close()

@@ -31,7 +31,15 @@ import attrs
 
 from ogpmodel._fields import Bool, Kind, Percent, Ref
 from ogpmodel.convert._cells import Cell
-from ogpmodel.convert._layout import PLAN, POSITION, TABLES, TableSpec, leaves, markers
+from ogpmodel.convert._layout import (
+    PLAN,
+    POSITION,
+    TABLES,
+    TableSpec,
+    base_headings,
+    leaves,
+    markers,
+)
 from ogpmodel.convert._tables import Table, to_tables
 from ogpmodel.model import ActionPlan
 
@@ -154,7 +162,9 @@ def _create(spec: TableSpec, headings: Sequence[str]) -> str:
 
 def _headings(tables: Sequence[Mapping[str, Table]], name: str) -> list[str]:
     """The headings of table *name* over every plan, in order of appearance."""
-    found = dict.fromkeys(h for t in tables for h in t[name].headings)
+    found = dict.fromkeys(
+        [*base_headings(TABLES[name]), *(h for t in tables for h in t[name].headings)]
+    )
     columns = [column_name(h).casefold() for h in found]
     if len(set(columns)) != len(columns) or "plan_id" in columns:
         msg = f"the columns of {name!r} have the same SQL name: {sorted(found)}"
