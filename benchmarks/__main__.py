@@ -25,6 +25,9 @@ Sections (each a few rows of the table):
 - **import**: converting each real tracker that the tests keep (`tests/fixtures/sources/`: the
   U.S. 5th plan tracker's pages and its JSON form, Canada's 5th plan definition in YAML) against
   ``loads`` of the OGP JSON of the plan it converts into.
+- **spreadsheets**: a plan of 50 commitments through a workbook (`write_xlsx` then
+  `read_xlsx`), a CSV folder and a SQLite database, against ``dumps`` then ``loads`` of the
+  same plan.
 
 A peer that is not installed shows "not installed". Corpora are cached in
 ``benchmarks/.cache/`` (ignored by git).
@@ -527,6 +530,45 @@ def strictness_section(table: Table) -> None:
         table.add(Row(label, "not installed"))
 
 
+def spreadsheets_section(table: Table, options: Options) -> None:
+    """Round trips of one 50-commitment plan through the spreadsheet formats vs OGP JSON."""
+    from ogpmodel.convert import Conversion, sqlite
+    from ogpmodel.convert.spreadsheet import read_csv, read_xlsx, write_csv, write_xlsx
+
+    plan = make_plan(50, 4)
+    milestones = sum(1 for _ in plan.iter_milestones())
+    table.heading(
+        f"spreadsheets: a plan of 50 commitments ({milestones} milestones), "
+        "round trips vs dumps + loads"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        book = pathlib.Path(folder) / "plan.xlsx"
+        csv_folder = pathlib.Path(folder) / "csv"
+        database = pathlib.Path(folder) / "plans.db"
+
+        def workbook() -> Conversion:
+            write_xlsx([plan], book)
+            return read_xlsx(book)
+
+        def csv_files() -> Conversion:
+            write_csv([plan], csv_folder)
+            return read_csv(csv_folder)
+
+        for round_trip in (workbook, csv_files):
+            assert round_trip().plan == plan
+        competitors = [
+            Competitor("dumps + loads", lambda: ogpmodel.loads(ogpmodel.dumps(plan))),
+            Competitor("xlsx round trip", workbook),
+            Competitor("csv round trip", csv_files),
+            Competitor("sqlite write", lambda: sqlite.write([plan], database)),
+        ]
+        rounds = min(options.rounds, 5)
+        _log(f"spreadsheets: {rounds} rounds")
+        times = round_robin(competitors, rounds)
+    for name in ("xlsx round trip", "csv round trip", "sqlite write"):
+        table.timed(f"{name} vs dumps + loads", times, name, "dumps + loads")
+
+
 # --- the machine ------------------------------------------------------------------------------------
 
 
@@ -569,7 +611,16 @@ def machine() -> str:
 
 # --- the command line -------------------------------------------------------------------------------
 
-SECTIONS = ("corpus", "report", "startup", "scaling", "memory", "strictness", "import")
+SECTIONS = (
+    "corpus",
+    "report",
+    "startup",
+    "scaling",
+    "memory",
+    "strictness",
+    "import",
+    "spreadsheets",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -614,6 +665,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             strictness_section(table)
         elif section == "import":
             import_section(table, options)
+        elif section == "spreadsheets":
+            spreadsheets_section(table, options)
     out = sys.stdout
     out.write(machine() + "\n\n")
     out.write(

@@ -225,6 +225,20 @@ VOCABULARY: Mapping[str, Mapping[str, str]] = {
         "es": "informe de fin de compromiso",
     },
     "irm_review": {"en": "IRM review", "es": "revisión del MRI"},
+    # ogpmodel.convert (spreadsheets): what a cell must hold, and what a row belongs to
+    "percent": {"en": "a number from 0 to 100", "es": "un número de 0 a 100"},
+    "position": {
+        "en": "a number (the row's place in its list)",
+        "es": "un número (el lugar de la fila en su lista)",
+    },
+    "url_reference": {
+        "en": "an http(s) URL, or an address relative to the plan's base_url",
+        "es": "una URL http(s), o una dirección relativa a la base_url del plan",
+    },
+    "progress_report": {"en": "progress report", "es": "informe de avance"},
+    "assessment": {"en": "assessment", "es": "evaluación"},
+    "forum": {"en": "forum", "es": "foro"},
+    "strategic_vision": {"en": "strategic vision", "es": "visión estratégica"},
 }
 
 #: The parameters whose values are looked up in `VOCABULARY` when rendered.
