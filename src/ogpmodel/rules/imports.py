@@ -254,6 +254,7 @@ define(
     title_es="un valor bilingüe está en un solo idioma; se conserva ese idioma.",
     en="{record}: {field!r} has no {missing} text; only {present} is kept.",
     es="{record}: {field!r} no tiene texto en {missing}; solo se conserva {present}.",
+)
 
 # --- spreadsheets: workbooks and CSV folders of the plan template (ogpmodel.convert.spreadsheet).
 # Each finding's ``cell`` names the cell (``commitments!D7``) or the row (``milestones!7:7``) and
