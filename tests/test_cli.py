@@ -193,3 +193,9 @@ class TestUpgrade:
         )
         assert 0 == done.returncode
         assert done.stdout.startswith("schema.enum: ")
+
+
+def test_version() -> None:
+    """--version prints the installed version and exits 0."""
+    code, out, _ = call("--version")
+    assert (0, f"ogpmodel {ogpmodel.__version__}") == (code, out.strip())

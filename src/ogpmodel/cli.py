@@ -19,6 +19,7 @@ so it stays valid JSON on any stream.
 import argparse
 import contextlib
 import datetime
+import importlib.metadata
 import json
 import re
 import sys
@@ -151,6 +152,14 @@ def _date(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
+def _version() -> str:
+    """The installed version of ogpmodel (``unknown`` when it is not installed)."""
+    try:
+        return importlib.metadata.version("ogpmodel")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ogpmodel",
@@ -159,6 +168,7 @@ def _parser() -> argparse.ArgumentParser:
             f" (reads {', '.join(SUPPORTED_VERSIONS)}; writes {SCHEMA_VERSION})."
         ),
     )
+    parser.add_argument("--version", action="version", version=f"ogpmodel {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     lang = argparse.ArgumentParser(add_help=False)
