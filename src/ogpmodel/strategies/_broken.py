@@ -397,13 +397,15 @@ UNBREAKABLE: Mapping[str, str] = {
     ),
     "schema.unchecked": "an info that comes with the errors of a document, never alone",
     "validation.rule-failed": "a defect of ogpmodel, which no plan should be able to cause",
-    "import.unreadable": (
-        "reported by the converters of ogpmodel.convert when a source cannot be read, never by "
-        "validate()"
-    ),
-    "import.kept-in-extensions": (
-        "an info of the converters of ogpmodel.convert about a source field, never of validate()"
-    ),
+    # Every code of the converters of ogpmodel.convert: they describe a source, not a plan.
+    **{
+        rule.code: (
+            "reported by the converters of ogpmodel.convert about their sources, never by "
+            "validate()"
+        )
+        for rule in ogpmodel.rules()
+        if rule.family == "import"
+    },
 }
 
 
