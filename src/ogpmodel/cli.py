@@ -20,6 +20,7 @@ import argparse
 import contextlib
 import datetime
 import importlib.metadata
+import inspect
 import json
 import re
 import sys
@@ -365,8 +366,10 @@ def _export(args: argparse.Namespace, stdout: _Output, stdin: IO[str]) -> int:
                 stdout.line(format_finding(finding, lang, source=path))
             return EXIT_INVALID
         plans.append(plan)
+    # A writer with words of its own (a workbook's headings) writes them in --lang.
+    words = {"lang": lang} if "lang" in inspect.signature(write).parameters else {}
     try:
-        write(plans, args.output)
+        write(plans, args.output, **words)
     except OSError as error:
         msg = f"cannot write {args.output}: {error.strerror or error}"
         raise _UsageError(msg) from None

@@ -75,3 +75,24 @@ def test_the_installed_command(tmp_path: pathlib.Path) -> None:
     assert 0 == done.returncode, done.stderr
     assert "Traceback" not in done.stderr
     assert 70 == len(list(ogpmodel.load(out).iter_milestones()))
+
+
+def test_export_writes_the_headings_in_the_language_asked(tmp_path: pathlib.Path) -> None:
+    """export --to xlsx --lang es writes a workbook whose sheets are named in Spanish."""
+    import openpyxl
+
+    example = pathlib.Path(__file__).resolve().parents[2] / "examples" / "maipu-2023-2024.json"
+    books = {}
+    for lang in ("en", "es"):
+        target = tmp_path / f"plan-{lang}.xlsx"
+        out, err = io.StringIO(), io.StringIO()
+        code = run(
+            ["export", str(example), "--to", "xlsx", "-o", str(target), "--lang", lang],
+            stdout=out,
+            stderr=err,
+            stdin=io.StringIO(),
+        )
+        assert code == 0, err.getvalue()
+        books[lang] = openpyxl.load_workbook(target, read_only=True).sheetnames
+    assert "instructions" in books["en"]
+    assert "instrucciones" in books["es"]
