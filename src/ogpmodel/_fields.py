@@ -907,17 +907,12 @@ def kinds_of(
             yield attribute, kind_in(attribute, version)
 
 
-def instances(obj: Any, cls: type[T], path: str = "") -> Iterator[tuple[str, T]]:
-    """
-    Yield ``(JSON Pointer, value)`` for every object of the model class *cls* in *obj*.
-
-    At any depth, in document order: every `Link` of a plan, wherever it is.
-    """
+def _entities(obj: Any, path: str) -> Iterator[tuple[Any, str]]:
+    """Yield *obj* and every model object inside it with its JSON Pointer, in document order."""
     stack: list[tuple[Any, str]] = [(obj, path)]
     while stack:
         current, where = stack.pop()
-        if isinstance(current, cls):
-            yield where, current
+        yield current, where
         found: list[tuple[Any, str]] = []
         for attribute in attrs.fields(type(current)):
             kind = attribute.metadata.get("kind")
@@ -932,6 +927,17 @@ def instances(obj: Any, cls: type[T], path: str = "") -> Iterator[tuple[str, T]]
         stack.extend(reversed(found))
 
 
+def instances(obj: Any, cls: type[T], path: str = "") -> Iterator[tuple[str, T]]:
+    """
+    Yield ``(JSON Pointer, value)`` for every object of the model class *cls* in *obj*.
+
+    At any depth, in document order: every `Link` of a plan, wherever it is.
+    """
+    for current, where in _entities(obj, path):
+        if isinstance(current, cls):
+            yield where, current
+
+
 def references(obj: Any, target: str, path: str = "") -> Iterator[tuple[str, str]]:
     """
     Yield ``(JSON Pointer, id)`` for every field of *obj*, at any depth, that names a *target*.
@@ -939,24 +945,19 @@ def references(obj: Any, target: str, path: str = "") -> Iterator[tuple[str, str
     The fields are found by their kind (`Ref`), so a new reference field is indexed the day it
     is declared.
     """
-    stack: list[tuple[Any, str]] = [(obj, path)]
-    while stack:
-        current, where = stack.pop()
-        found: list[tuple[Any, str]] = []
+    for current, where in _entities(obj, path):
         for attribute in attrs.fields(type(current)):
             kind = attribute.metadata.get("kind")
             value = getattr(current, attribute.name)
             if value is None or kind is None:
                 continue
             name = attribute.metadata.get("wire", attribute.name)
-            item = kind.item if isinstance(kind, ListOf) else None
             if isinstance(kind, Ref) and kind.target == target:
                 yield f"{where}/{name}", value
-            elif isinstance(item, Ref) and item.target == target:
+            elif (
+                isinstance(kind, ListOf)
+                and isinstance(kind.item, Ref)
+                and kind.item.target == target
+            ):
                 for index, ref_id in enumerate(value):
                     yield f"{where}/{name}/{index}", ref_id
-            elif isinstance(kind, Entity):
-                found.append((value, f"{where}/{name}"))
-            elif isinstance(item, Entity):
-                found.extend((v, f"{where}/{name}/{i}") for i, v in enumerate(value))
-        stack.extend(reversed(found))
