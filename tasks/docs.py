@@ -324,7 +324,8 @@ def public_modules() -> tuple[str, ...]:
 def api_page(module: str) -> str:
     """``docs/reference/api/<module>.md``: the module's public names, from its docstrings."""
     if module != "ogpmodel":
-        return _HEADER + f"# `{module}`\n\n::: {module}\n"
+        # the module's own heading is the page's title
+        return _HEADER + f"::: {module}\n    options:\n      heading_level: 1\n"
     homes = _facade_homes()
     own = [name for name, home in homes.items() if home is None]
     lines = [
@@ -335,6 +336,7 @@ def api_page(module: str) -> str:
         "",
         "::: ogpmodel",
         "    options:",
+        "      show_root_heading: false",
         f"      members: [{', '.join(own)}]",
         "",
         "| name | documented in |",
