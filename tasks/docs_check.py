@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Browser", "check_page", "main"]
+__all__ = ["Browser", "check_page", "main", "serving"]
 
 ROOT = Path(__file__).resolve().parents[1]
 #: How long a page may take to load and draw its diagrams.
@@ -179,7 +179,9 @@ def _has_svg(node: dict[str, Any]) -> bool:
     return any(_has_svg(child) for child in node.get("children", []))
 
 
-def check_page(browser: Browser, url: str, origin: str, diagrams: int) -> list[str]:
+def check_page(
+    browser: Browser, url: str, origin: str, diagrams: int, *, timeout: float = TIMEOUT
+) -> list[str]:
     """The problems of the page at *url*, which should draw *diagrams* Mermaid diagrams."""
     target = browser.call("Target.createTarget", url="about:blank")["targetId"]
     session = browser.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
@@ -187,7 +189,7 @@ def check_page(browser: Browser, url: str, origin: str, diagrams: int) -> list[s
         browser.call(f"{domain}.enable", session)
     first = len(browser.events)
     browser.call("Page.navigate", session, url=url)
-    deadline = time.monotonic() + TIMEOUT
+    deadline = time.monotonic() + timeout
     drawn = pending = 0
     while time.monotonic() < deadline:
         loaded = any(
