@@ -77,7 +77,7 @@ $(STAMP_DOCS): pyproject.toml | $(VENV)/bin/python
 
 ## docs: build the documentation site into site/ (MkDocs, Material, strict)
 docs: $(STAMP_DOCS)
-	$(BIN)/python -m mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict
 
 ## docs-check: build the site, then open every page in headless Chromium (Debian's chromium)
 docs-check: docs

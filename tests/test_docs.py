@@ -184,13 +184,14 @@ def test_the_site_builds_strictly(tmp_path: pathlib.Path) -> None:
     pytest.importorskip("material")
     pytest.importorskip("mkdocstrings_handlers.python")
     built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(tmp_path)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
     )
     assert 0 == built.returncode, built.stderr
+    assert "excluded from the built site" not in built.stderr, "a page links to an internal one"
     assert (tmp_path / "index.html").exists()
     for internal in ("design", "architecture"):
         assert not (tmp_path / internal).exists(), f"{internal} is not a page of the site"
