@@ -8,15 +8,28 @@ from collections.abc import Iterator
 import pytest
 from tasks import docs_check
 
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
 
 def test_doctests_are_fenced_as_python_sessions() -> None:
     """Each `>>>` example becomes a pycon fence up to the next blank line; fenced code stays."""
-    griffe_doctests = pytest.importorskip("tasks.griffe_doctests")
+    griffe_api = pytest.importorskip("tasks.griffe_api")
     text = "Summary.\n\n    >>> f(1)\n    2\n\nMore.\n\n```python\n>>> kept\n```\n>>> last\n"
-    assert griffe_doctests.fence_doctests(text) == (
+    assert griffe_api.fence_doctests(text) == (
         "Summary.\n\n    ```pycon\n    >>> f(1)\n    2\n    ```\n\nMore.\n\n"
         "```python\n>>> kept\n```\n```pycon\n>>> last\n```"
     )
+
+
+def test_model_fields_are_shown_with_their_description_and_kind() -> None:
+    """The API pages describe a field by its declaration's description and kind, not its code."""
+    griffe = pytest.importorskip("griffe")
+    extensions = griffe.load_extensions(str(ROOT / "tasks" / "griffe_api.py") + ":ApiDocstrings")
+    model = griffe.load("ogpmodel.model", search_paths=[ROOT / "src"], extensions=extensions)
+    name = model["Member"]["name"]
+    assert "The member's name, e.g. 'Maipú'.\n\nKind: required text." == name.docstring.value
+    assert name.value is None
+    assert model["MAX_MILESTONE_DEPTH"].value is not None  # not a field: its value is shown
 
 
 # the icon: a page without one makes Chromium ask for /favicon.ico, and the 404 is an error
