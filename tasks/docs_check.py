@@ -198,7 +198,7 @@ def check_page(
         )
         if loaded:
             pending = browser.call("Runtime.evaluate", session, expression=_PENDING)["result"]
-            drawn = _drawn_diagrams(browser, session)
+            drawn = _drawn_diagrams(browser, session) if diagrams else 0
             if drawn >= diagrams and pending.get("value") == 0:
                 break
         browser.wait(0.2)
