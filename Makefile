@@ -7,8 +7,9 @@ STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_BENCH := $(VENV)/.installed-bench
 STAMP_FUZZ := $(VENV)/.installed-fuzz
+STAMP_DOCS := $(VENV)/.installed-docs
 
-.PHONY: demo test lint typecheck pytest bench fuzz schema docs clean
+.PHONY: demo test lint typecheck pytest bench fuzz schema docs docs-check clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "ogpmodel needs Python 3.10 or newer; set PYTHON=python3.x")'
@@ -70,10 +71,18 @@ fuzz: $(STAMP_FUZZ)
 schema: $(STAMP_RUN)
 	$(BIN)/python -m tasks.generate
 
-## docs: build the documentation site into site/ (needs the docs extra)
-docs: | $(VENV)/bin/python
+$(STAMP_DOCS): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e '.[docs]'
-	$(BIN)/python -m mkdocs build --strict
+	@touch $@ $(STAMP_RUN)
+
+## docs: build the documentation site into site/ (MkDocs, Material, strict)
+docs: $(STAMP_DOCS)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict
+
+## docs-check: build the site, then open every page in headless Chromium (Debian's chromium)
+docs-check: docs
+	@command -v chromium >/dev/null || { echo "docs-check needs Chromium: apt-get install -y chromium" >&2; exit 2; }
+	$(BIN)/python -m tasks.docs_check --site site
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis dist build
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis dist build site

@@ -5,7 +5,9 @@ Generated files: reference pages rendered from the model, the rule registry and 
 differs from what these functions render, so the docs cannot drift from the code.
 """
 
+import functools
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
@@ -13,8 +15,9 @@ from typing import Any, cast
 import attrs
 
 from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS
+from ogpmodel._schema.catalogue import LANGUAGES
 from ogpmodel.codelists import CODELISTS, OPEN_CODELISTS
-from ogpmodel.rules import rules
+from ogpmodel.schema import generate_rules_data
 
 __all__ = ["generated_files"]
 
@@ -26,61 +29,91 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+_URL = re.compile(r"https?://[^\s;,()]+")
+
+
+def _source(text: str) -> str:
+    """A rule's source as Markdown, its addresses as links."""
+    return _URL.sub(lambda m: f"<{m[0].rstrip('.')}>", _cell(text))
+
+
 def rules_page() -> str:
-    """``docs/reference/rules.md``: the rule catalogue, from the registry."""
+    """``docs/reference/rules.md``: the rule catalogue, from its published data (``rules.json``)."""
+    catalogue = generate_rules_data()
+    languages = catalogue["languages"]
     lines = [
         _HEADER + "# Rule catalogue",
         "",
         "Every check ogpmodel makes has a stable code. *S* rules are warnings while the plan is in",
         "`planning` or `co_creation` and errors from `submitted` on; they also guard",
-        "`co_creation → submitted`. Messages are shown with their parameters in braces.",
+        "`co_creation → submitted`. Each rule's title and message are given in every language of",
+        f"the catalogue ({', '.join(f'`{lang}`' for lang in languages)}), with the message's",
+        f"parameters in braces; `schemas/{catalogue['schema_version']}/rules.json` holds the same",
+        "catalogue as data.",
         "",
     ]
-    families: dict[str, list[Any]] = {}
-    for rule in rules(include_transition_only=True):
-        families.setdefault(rule.family, []).append(rule)
+    families: dict[str, list[dict[str, Any]]] = {}
+    for rule in catalogue["rules"]:
+        families.setdefault(rule["family"], []).append(rule)
     for family, members in families.items():
         lines += [
             f"## {family.capitalize()}",
             "",
-            "| code | severity | what | source |",
-            "|---|---|---|---|",
+            "| code | severity | what |",
+            "|---|---|---|",
         ]
-        for rule in members:
-            severity = "S (error once submitted)" if rule.stage_dependent else rule.severity.value
-            extra = []
-            if rule.local_only:
-                extra.append("local plans only")
-            if rule.needs_as_of:
-                extra.append("needs `as_of`")
-            if rule.transition_only:
-                extra.append("reported by `transition()` only")
-            note = f" ({', '.join(extra)})" if extra else ""
-            lines.append(
-                f"| `{rule.code}` | {severity}{note} | {_cell(rule.title['en'])} | {_cell(rule.source)} |"
-            )
-        lines.append("")
-    lines += ["## Messages", ""]
-    for rule in rules(include_transition_only=True):
         lines += [
-            f"### `{rule.code}`",
-            "",
-            f"- en: {rule.messages['en']}",
-            f"- es: {rule.messages['es']}",
-            f"- qué: {rule.title['es']}",
-            "",
+            f"| [`{r['code']}`](#{_anchor(r['code'])}) | {_severity(r)} | {_cell(r['title']['en'])} |"
+            for r in members
         ]
+        lines.append("")
+    lines += ["## Every rule", ""]
+    for rule in catalogue["rules"]:
+        lines += [
+            f"### `{rule['code']}` {{ #{_anchor(rule['code'])} }}",
+            "",
+            f"{_severity(rule)}; family `{rule['family']}`; source: {_source(rule['source'])}.",
+            "",
+            "| language | what | message |",
+            "|---|---|---|",
+        ]
+        lines += [
+            f"| `{lang}` | {_cell(rule['title'][lang])} | {_cell(rule['message'][lang])} |"
+            for lang in languages
+        ]
+        lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _anchor(code: str) -> str:
+    return code.replace(".", "-")
+
+
+def _severity(rule: dict[str, Any]) -> str:
+    severity = "S (error once submitted)" if rule["stage_dependent"] else rule["severity"]
+    extra = [
+        note
+        for flag, note in (
+            ("local_only", "local plans only"),
+            ("needs_as_of", "needs `as_of`"),
+            ("transition_only", "reported by `transition()` only"),
+        )
+        if rule[flag]
+    ]
+    return f"{severity} ({', '.join(extra)})" if extra else severity
+
+
 def codelists_page() -> str:
-    """``docs/reference/codelists.md``: every codelist with its en/es titles and descriptions."""
+    """``docs/reference/codelists.md``: every codelist with its titles in every language."""
+    titles = " | ".join(f"title ({lang})" for lang in LANGUAGES)
+    rule = "|---" * (len(LANGUAGES) + 1)
     lines = [
         _HEADER + "# Codelists",
         "",
         "Closed codelists are enums in `ogpmodel.codelists`; their wire values are the codes below.",
         f"The data lives in `schemas/{SCHEMA_VERSION}/codelists/*.csv`; titles and descriptions come in",
-        "English and Spanish. Codes are never translated.",
+        f"every language of the catalogue ({', '.join(f'`{lang}`' for lang in LANGUAGES)}). Codes",
+        "are never translated.",
         "",
     ]
     for name, enum in CODELISTS.items():
@@ -89,11 +122,13 @@ def codelists_page() -> str:
             "",
             (enum.__doc__ or "").strip(),
             "",
-            "| code | title (en) | title (es) | description |",
-            "|---|---|---|---|",
+            f"| code | {titles} | description |",
+            f"{rule}|---|",
         ]
         lines += [
-            f"| `{c.value}` | {_cell(c.label('en'))} | {_cell(c.label('es'))} | {_cell(c.describe('en'))} |"
+            f"| `{c.value}` | "
+            + " | ".join(_cell(c.label(lang)) for lang in LANGUAGES)
+            + f" | {_cell(c.describe('en'))} |"
             for c in enum
         ]
         lines.append("")
@@ -103,11 +138,11 @@ def codelists_page() -> str:
             "",
             "Any non-empty string is accepted; these seed codes are known.",
             "",
-            "| code | title (en) | title (es) |",
-            "|---|---|---|",
+            f"| code | {titles} |",
+            f"{rule}|",
         ]
         lines += [
-            f"| `{code}` | {_cell(info.title('en'))} | {_cell(info.title('es'))} |"
+            f"| `{code}` | " + " | ".join(_cell(info.title(lang)) for lang in LANGUAGES) + " |"
             for code, info in open_list.codes.items()
         ]
         lines.append("")
@@ -267,6 +302,88 @@ def lifecycle_page() -> str:
     return "\n".join(lines) + "\n"
 
 
+def public_modules() -> tuple[str, ...]:
+    """
+    Every public module of the package.
+
+    A public module has no part of its name starting with ``_`` and lists its public names
+    (``__all__`` and a ``__dir__`` that returns them; the rule families do not).
+    """
+    package = _ROOT / "src" / "ogpmodel"
+    names = []
+    for path in package.rglob("*.py"):
+        parts = ("ogpmodel", *path.relative_to(package).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        public = "def __dir__" in path.read_text(encoding="utf-8")
+        if public and not any(part.startswith("_") for part in parts):
+            names.append(".".join(parts))
+    return tuple(sorted(names))
+
+
+def api_page(module: str) -> str:
+    """``docs/reference/api/<module>.md``: the module's public names, from its docstrings."""
+    if module != "ogpmodel":
+        # the module's own heading is the page's title
+        return _HEADER + f"::: {module}\n    options:\n      heading_level: 1\n"
+    homes = _facade_homes()
+    own = [name for name, home in homes.items() if home is None]
+    lines = [
+        _HEADER + "# The package `ogpmodel`",
+        "",
+        "`import ogpmodel` gives every public name below; each is documented in the module it",
+        "comes from, and the few of the package itself on this page.",
+        "",
+        "::: ogpmodel",
+        "    options:",
+        "      show_root_heading: false",
+        f"      members: [{', '.join(own)}]",
+        "",
+        "| name | documented in |",
+        "|---|---|",
+    ]
+    for name, home in homes.items():
+        where = "this page" if home is None else f"[`{home}`]({home}.md)"
+        target = f"{home or 'ogpmodel'}.{name}"
+        lines.append(f"| [`{name}`][{target}] | {where} |")
+    return "\n".join(lines) + "\n"
+
+
+def _facade_homes() -> dict[str, str | None]:
+    """Each name of the façade, with the public module it comes from (`None`: the façade's own)."""
+    import sys
+
+    import ogpmodel
+
+    # the public modules the façade imports: the home of each of its names
+    homes = [sys.modules[m] for m in public_modules() if m in sys.modules and m != "ogpmodel"]
+    return {
+        name: next(
+            (
+                m.__name__
+                for m in homes
+                if name in m.__all__ and getattr(m, name) is getattr(ogpmodel, name)
+            ),
+            None,
+        )
+        for name in ogpmodel.__all__
+    }
+
+
+def schema_page(version: str) -> str:
+    """``docs/reference/schema-<version>.md``: the committed JSON Schema of *version*, included."""
+    path = f"schemas/{version}/action-plan.schema.json"
+    current = " (the version ogpmodel writes)" if version == SCHEMA_VERSION else ""
+    return (
+        _HEADER
+        + f"# OGP JSON {version} schema\n\n"
+        + f"The JSON Schema (Draft 2020-12) of OGP JSON {version}{current}, as committed in\n"
+        + f'`{path}` and shipped in the package (`ogpmodel.schema("{version}")`). The\n'
+        + "[fields reference](fields.md) describes the same fields as tables.\n\n"
+        + f'```json\n--8<-- "{path}"\n```\n'
+    )
+
+
 def generated_files() -> dict[str, Callable[[], str]]:
     """Every generated file (path relative to the repository root) and its renderer."""
     files: dict[str, Callable[[], str]] = {
@@ -274,6 +391,10 @@ def generated_files() -> dict[str, Callable[[], str]]:
         "docs/reference/codelists.md": codelists_page,
         "docs/reference/fields.md": fields_page,
         "docs/reference/maipu-report.md": maipu_page,
+        "docs/reference/lifecycle.md": lifecycle_page,
     }
-    files["docs/reference/lifecycle.md"] = lifecycle_page
+    for version in SUPPORTED_VERSIONS:
+        files[f"docs/reference/schema-{version}.md"] = functools.partial(schema_page, version)
+    for module in public_modules():
+        files[f"docs/reference/api/{module}.md"] = functools.partial(api_page, module)
     return files
