@@ -146,7 +146,7 @@ class TestValidate:
                 yield good + b"\n"
 
         class Stdin(io.StringIO):
-            buffer = lines()
+            buffer = lines()  # type: ignore[assignment]  # read line by line, as a file is
 
         assert 0 == run(["validate", "-"], stdout=out, stderr=err, stdin=Stdin())
         # Two lines are read to tell JSON Lines; then each report is out before the next line.
