@@ -1,6 +1,7 @@
 """Property tests of the command line: whatever the arguments and the bytes, no traceback."""
 
 import io
+import json
 import os
 import pathlib
 import re
@@ -12,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ogpmodel
+from ogpmodel import cli
 from ogpmodel.cli import run
 from tests.builders import complete_local_plan, minimal_plan
 
@@ -126,3 +128,45 @@ def test_any_file_is_validated_and_reported(folder: pathlib.Path, text: bytes, n
         stdin=io.StringIO(),
     )
     assert len(summaries) == len(json_out.getvalue().splitlines())
+
+
+#: JSON objects whose strings hold brackets, quotes, backslashes and escapes of their own.
+OBJECTS = st.dictionaries(
+    st.text(alphabet='{}[]"\\ab', max_size=4),
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(alphabet='{}[]"\\ab\n', max_size=6),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner),
+        max_leaves=8,
+    ),
+    max_size=4,
+)
+
+
+@given(
+    documents=st.lists(st.tuples(OBJECTS, st.sampled_from([None, 2])), min_size=1, max_size=5),
+    blank=st.sampled_from(["", "\n", "\n\n"]),
+)
+def test_every_document_of_an_input_is_read_once(
+    documents: list[tuple[dict[str, object], int | None]], blank: str
+) -> None:
+    """Documents one per line, formatted, or mixed: each read once, named by its first line."""
+    texts = [json.dumps(document, indent=indent) for document, indent in documents]
+    starts, number = [], 1
+    for text in texts:
+        starts.append(number)
+        number += text.count("\n") + 1 + blank.count("\n")
+    read = list(cli._documents(io.BytesIO("".join(f"{t}\n{blank}" for t in texts).encode())))
+    assert [document for document, _ in documents] == [json.loads(text) for _, text in read]
+    assert starts == [start for start, _ in read]
+
+
+@given(documents=st.lists(OBJECTS.filter(bool), min_size=2, max_size=5), data=st.data())
+def test_a_line_cut_short_is_one_document(
+    documents: list[dict[str, object]], data: st.DataObject
+) -> None:
+    """A line of JSON Lines cut short is one broken document; the lines after it are read."""
+    texts = [json.dumps(document) for document in documents]
+    cut = data.draw(st.integers(0, len(texts) - 1))
+    texts[cut] = texts[cut][: data.draw(st.integers(1, len(texts[cut]) - 1))]
+    read = list(cli._documents(io.BytesIO("".join(f"{t}\n" for t in texts).encode())))
+    assert [(number, f"{text}\n".encode()) for number, text in enumerate(texts, 1)] == read

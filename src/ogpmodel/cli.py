@@ -448,64 +448,46 @@ def _lines(path: str, stdin: IO[str]) -> Iterator[bytes]:
         raise _cannot("read", path, error) from None
 
 
-def _is_value(line: bytes) -> bool:
-    """Whether *line* is a JSON value by itself."""
-    try:
-        json.loads(line)
-    except (ValueError, RecursionError):  # not JSON, not UTF-8, or too deep to tell
-        return False
-    return True
+#: A JSON string, to follow the nesting of a document across lines without its strings.
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 
 
-#: A JSON string or a bracket, to follow the nesting of a document across lines.
-_TOKENS = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
-_DEPTH = {b"{": 1, b"[": 1, b"}": -1, b"]": -1}
-
-
-def _depth(line: bytes) -> int:
-    """How much deeper the nesting is after *line* than before it (strings skipped)."""
-    return sum(_DEPTH.get(match.group(), 0) for match in _TOKENS.finditer(line))
+def _brackets(line: bytes) -> tuple[int, int]:
+    """How many brackets *line* opens and how many it closes (those in strings apart)."""
+    if b'"' in line:
+        line = _STRING.sub(b"", line)
+    return line.count(b"{") + line.count(b"["), line.count(b"}") + line.count(b"]")
 
 
 def _documents(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
     """
     Yield ``(line, text)`` of each document of an input, holding one document at a time.
 
-    The input is JSON Lines, one document per non-blank line, when its first non-blank line is
-    a JSON value by itself and another line follows (or when its second non-blank line is a
-    JSON object by itself: a corpus whose first line is broken). Otherwise its documents may
-    span lines (a formatted document, or several one after another): each ends at the end of
-    the line where its brackets close. The first document starts at line 1, with any blank
-    lines before it; an input of blank lines only is one (empty) document.
+    A document ends at the end of the line where its brackets close: one document per line
+    (JSON Lines), formatted documents one after another, or a mix. A line without brackets is a
+    document by itself, and a line that starts with a bracket while a document is still open
+    starts a new one (the open one was cut short, as a broken line of JSON Lines is). The first
+    document starts at line 1, with any blank lines before it; an input of blank lines only is
+    one (empty) document.
     """
-    numbered = enumerate(lines, start=1)
-    head: list[tuple[int, bytes]] = []
-    nonblank: list[bytes] = []
-    for number, line in numbered:
-        head.append((number, line))
-        if line.strip():
-            nonblank.append(line)
-            if len(nonblank) == 2:
-                break
-    rest = itertools.chain(head, numbered)
-    if len(nonblank) == 2 and (
-        _is_value(nonblank[0]) or (nonblank[1].lstrip().startswith(b"{") and _is_value(nonblank[1]))
-    ):
-        yield from ((number, line) for number, line in rest if line.strip())
-        return
-    first, opened, start, depth = True, False, 1, 0
+    start, depth, opened, first = 1, 0, False, True
     parts: list[bytes] = []
-    for number, line in rest:
+    for number, line in enumerate(lines, start=1):
+        if not parts and not first and not line.strip():
+            continue  # blank lines between documents
+        if depth > 0 and line[:1] in (b"{", b"["):
+            yield start, b"".join(parts)
+            parts, depth, opened, first = [], 0, False, False
         if not parts:
-            if not first and not line.strip():
-                continue  # blank lines between documents
             start = 1 if first else number
         parts.append(line)
-        depth += _depth(line)
-        opened = opened or depth > 0
-        if opened and depth <= 0:  # the brackets of the document closed on this line
+        opens, closes = _brackets(line)
+        depth += opens - closes
+        opened = opened or opens > 0
+        ended = depth <= 0 if opened else bool(line.strip())  # or a line without brackets
+        if ended:
             yield start, b"".join(parts)
-            first, opened, parts, depth = False, False, [], 0
+            parts, depth, opened, first = [], 0, False, False
     if first or parts:  # an input of blank lines only, or a document left open
         yield start, b"".join(parts)
 
@@ -872,7 +854,8 @@ def _transition(args: argparse.Namespace, stdout: _Output, stderr: _Output, stdi
         msg = f"{error} in {args.file} (see 'ogpmodel summary {args.file}' for its ids)"
         raise _UsageError(msg) from None
     except InvalidValue as error:
-        raise _UsageError(f"--to must be {error.expected}, got {args.to!r}") from None
+        to = f"--to must be {error.expected}, got {error.value!r}"
+        raise _UsageError(to if error.field == "to" else str(error)) from None
     _write_json(to_dict(moved), args.output, stdout)
     return EXIT_VALID
 
