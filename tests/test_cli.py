@@ -555,3 +555,30 @@ class TestTerminal:
         assert "\x1b" not in on_terminals("validate", path)[1]
         monkeypatch.delenv("NO_COLOR")
         assert "\x1b" not in call("validate", path)[1]
+
+
+@pytest.mark.parametrize(
+    ("argv", "loaded"),
+    [
+        (("rules",), ()),
+        (("validate", "examples/maipu-2023-2024.json"), ("importlib.metadata",)),
+    ],
+)
+def test_commands_import_only_what_they_need(
+    argv: tuple[str, ...], loaded: tuple[str, ...]
+) -> None:
+    """No command imports jsonschema, a converter or a library that it does not use."""
+    script = (
+        "import io, json, sys\n"
+        "from ogpmodel.cli import run\n"
+        f"run({list(argv)!r}, stdout=io.StringIO(), stderr=io.StringIO(), stdin=io.StringIO())\n"
+        "heavy = {'jsonschema', 'openpyxl', 'yaml', 'sqlite3', 'importlib.metadata'}\n"
+        "registry = {'ogpmodel.convert._registry', 'ogpmodel.convert._conversion'}\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m in heavy"
+        " or m.startswith('ogpmodel.convert.') and m not in registry)))\n"
+    )
+    root = pathlib.Path(__file__).parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert list(loaded) == json.loads(done.stdout)

@@ -32,7 +32,6 @@ import contextlib
 import csv
 import datetime
 import difflib
-import importlib.metadata
 import inspect
 import io
 import itertools
@@ -250,10 +249,23 @@ def _date(text: str) -> datetime.date:
 
 def _version() -> str:
     """The installed version of ogpmodel (``unknown`` when it is not installed)."""
+    import importlib.metadata  # read only when asked for: it costs the start-up of a command
+
     try:
         return importlib.metadata.version("ogpmodel")
     except importlib.metadata.PackageNotFoundError:
         return "unknown"
+
+
+class _ShowVersion(argparse.Action):
+    """``--version``: print the installed version (read only then) and exit."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str) -> None:
+        super().__init__(option_strings, argparse.SUPPRESS, nargs=0, help="show the version")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> NoReturn:
+        sys.stdout.write(f"ogpmodel {_version()}\n")  # the command's stdout (redirected)
+        parser.exit()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -265,7 +277,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
         epilog="exit codes: 0 no input has errors, 1 an input has errors, 2 a usage or I/O error",
     )
-    parser.add_argument("--version", action="version", version=f"ogpmodel {_version()}")
+    parser.add_argument("--version", action=_ShowVersion)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     lang = _Parser(add_help=False)
