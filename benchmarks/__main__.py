@@ -14,8 +14,8 @@ Sections (each a few rows of the table):
   ``model_dump_json`` and msgspec ``encode``; ``validate(plan)`` against ``loads``.
 - **report**: the full report on a document with 1, 1,000 and 100,000 (more rounds with ``--full``)
   bad codelist values against loading the same document with valid codes.
-- **startup**: ``import ogpmodel`` and the command line ``ogpmodel validate FILE`` against
-  ``python -c pass`` (subprocesses).
+- **startup**: ``import ogpmodel``, ``ogpmodel --version`` and ``ogpmodel validate FILE``
+  against ``python -c pass`` (subprocesses).
 - **scaling**: the 10x corpus against the 1x corpus (load, dump, validate; ratio near 10 is
   linear), and one plan 10x larger than another (validate, dumps, loads, the slow path).
 - **memory**: what the loaded objects hold (``tracemalloc``) against the same documents as
@@ -28,6 +28,9 @@ Sections (each a few rows of the table):
 - **spreadsheets**: a plan of 50 commitments through a workbook (`write_xlsx` then
   `read_xlsx`), a CSV folder and a SQLite database, against ``dumps`` then ``loads`` of the
   same plan.
+- **cli**: the peak resident memory of ``ogpmodel validate --format json`` (a process of its
+  own, measured by `os.wait4` from a small parent) on the corpus of N plans and of 10N plans: a ratio near 1 is memory bounded
+  by the largest plan, whatever the number of plans.
 
 A peer that is not installed shows "not installed". Corpora are cached in
 ``benchmarks/.cache/`` (ignored by git).
@@ -148,15 +151,20 @@ def _corpus_digest() -> str:
     return digest.hexdigest()[:12]
 
 
-def corpus_texts(count: int, seed: int) -> list[str]:
-    """The corpus as JSON texts, written once to the cache and read back on later runs."""
+def corpus_file(count: int, seed: int) -> pathlib.Path:
+    """The corpus as a JSON Lines file, written once to the cache."""
     path = CACHE / f"corpus-{count}-seed{seed}-{_corpus_digest()}.jsonl"
     if not path.exists():
         _log(f"writing the corpus of {count} plans to {path.relative_to(ROOT)}")
         partial = path.with_suffix(".partial")
         write_corpus(partial, count, seed)
         partial.replace(path)
-    return path.read_text(encoding="utf-8").splitlines()
+    return path
+
+
+def corpus_texts(count: int, seed: int) -> list[str]:
+    """The corpus as JSON texts, written once to the cache and read back on later runs."""
+    return corpus_file(count, seed).read_text(encoding="utf-8").splitlines()
 
 
 # --- the sections ---------------------------------------------------------------------------------
@@ -299,12 +307,16 @@ def startup_section(table: Table, options: Options) -> None:
     competitors = [
         Competitor("python -c pass", _subprocess("-c", "pass")),
         Competitor("import ogpmodel", _subprocess("-c", "import ogpmodel")),
+        Competitor("ogpmodel --version", _subprocess("-m", "ogpmodel", "--version")),
         Competitor("ogpmodel validate FILE", _subprocess("-m", "ogpmodel", "validate", EXAMPLE)),
     ]
     rounds = max(options.rounds, 7)
     _log(f"startup: {rounds} rounds")
     times = round_robin(competitors, rounds)
     table.timed("import ogpmodel vs python -c pass", times, "import ogpmodel", "python -c pass")
+    table.timed(
+        "ogpmodel --version vs python -c pass", times, "ogpmodel --version", "python -c pass"
+    )
     table.timed(
         f"ogpmodel validate {pathlib.Path(EXAMPLE).name} vs python -c pass",
         times,
@@ -472,6 +484,47 @@ def memory_section(table: Table, options: Options, texts: list[str]) -> None:
     )
 
 
+#: Run ``python ARGS`` from a small process of its own and print its peak RSS: the peak of a
+#: child forked from this (large) process would count this process's memory too.
+_MEASURE = """
+import os, sys
+null = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_WRONLY, 0) for fd in (1, 2)]
+pid = os.posix_spawn(sys.executable, [sys.executable, *sys.argv[1:]], os.environ, file_actions=null)
+print(os.wait4(pid, 0)[2].ru_maxrss)
+"""
+
+
+def peak_rss(*args: str) -> int:
+    """The peak resident memory of ``python ARGS`` in its own process, in bytes (POSIX)."""
+    done = subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+        [sys.executable, "-c", _MEASURE, *args], cwd=ROOT, capture_output=True, check=True
+    )
+    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB elsewhere
+    return int(done.stdout) * scale
+
+
+def cli_section(table: Table, options: Options) -> None:
+    """The peak memory of ``ogpmodel validate`` on a corpus of N and of 10N plans."""
+    table.heading("cli: peak memory of `ogpmodel validate --format json CORPUS` (bounded: x1)")
+    if not hasattr(os, "posix_spawn"):  # pragma: no cover - Windows
+        table.add(Row("peak RSS", "not measured: no os.posix_spawn"))
+        return
+    counts = (options.plans, 10 * options.plans)
+    peaks = []
+    for count in counts:
+        path = corpus_file(count, options.seed)
+        _log(f"cli: validate {count} plans ({path.stat().st_size / 1e6:.0f} MB)")
+        peaks.append(peak_rss("-m", "ogpmodel", "validate", "--format", "json", str(path)))
+    table.add(
+        Row(
+            f"peak RSS: {counts[1]} plans vs {counts[0]}",
+            f"{counts[1]}: {_kib(peaks[1])}",
+            f"{counts[0]}: {_kib(peaks[0])}",
+            f"x{peaks[1] / peaks[0]:.3g}",
+        )
+    )
+
+
 #: The real trackers the tests keep, and the reader of each.
 TRACKERS = (
     ("us-nap5 (its 106 pages)", "us-nap5", "tests/fixtures/sources/us-nap5"),
@@ -620,6 +673,7 @@ SECTIONS = (
     "strictness",
     "import",
     "spreadsheets",
+    "cli",
 )
 
 
@@ -667,6 +721,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             import_section(table, options)
         elif section == "spreadsheets":
             spreadsheets_section(table, options)
+        elif section == "cli":
+            cli_section(table, options)
     out = sys.stdout
     out.write(machine() + "\n\n")
     out.write(

@@ -144,3 +144,12 @@ def test_import_section_times_each_real_tracker() -> None:
         r.label.split(" vs ")[0] for r in rows
     ]
     assert all(row.ratio.startswith("x") for row in rows)
+
+
+def test_peak_rss_measures_the_child_alone() -> None:
+    """The peak memory of a process that holds 64 MB is at least 64 MB more than a bare one."""
+    from benchmarks.__main__ import peak_rss
+
+    bare = peak_rss("-c", "pass")
+    assert peak_rss("-c", "x = b'x' * 64_000_000") - bare > 60_000_000
+    assert peak_rss("-c", "pass") < bare + 20_000_000  # not the maximum over every child

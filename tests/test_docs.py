@@ -13,9 +13,11 @@ ours: they are left out.
 """
 
 import doctest
+import os
 import pathlib
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from typing import NamedTuple
@@ -30,7 +32,7 @@ NOT_RUN = re.compile(r"<!-- not run: (?P<reason>\S.*?) -->")
 _FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`]*)$")
 #: The folders of the repository a page's code may read, by the path a reader of the page uses.
 _READ = ("examples", "schemas", "tests")
-_SHELLS = ("sh", "shell", "bash", "console", "text")
+_SHELLS = ("sh", "shell", "bash", "text")
 
 
 class Block(NamedTuple):
@@ -145,6 +147,8 @@ def test_shell_commands_are_valid(where: str, command: str) -> None:
     try:
         cli._parser().parse_args(args)
     except SystemExit as stop:
+        if stop.code == 0:  # --version and --help stop the parser, successfully
+            return
         pytest.fail(f"{where}: `{command}` is not a valid command line (exit {stop.code})")
 
 
@@ -168,6 +172,65 @@ def test_the_block_parser_sees_every_fence() -> None:
     ]
     assert "print(1)\n" == found[0].code
     assert "ogpmodel rules --lang es\n" == found[2].code
+
+
+def console_sessions(page: str) -> list[tuple[str, str]]:
+    """``(command, expected output)`` of every ``$ `` line of the page's ```console blocks."""
+    sessions: list[tuple[str, str]] = []
+    for block in blocks(page):
+        if block.language == "console" and block.not_run is None:
+            found = re.findall(r"^\$ (.*)\n((?:(?!\$ ).*\n)*)", block.code, re.MULTILINE)
+            sessions.extend(found)
+    return sessions
+
+
+def _console_pages() -> list[str]:
+    return [page for page in pages() if console_sessions(page)]
+
+
+def test_the_command_line_page_shows_sessions() -> None:
+    """The command-line page shows its commands as sessions that run."""
+    assert len(console_sessions("docs/cli.md")) > 10
+
+
+@pytest.mark.parametrize("page", _console_pages())
+def test_console_examples_run(page: str, tmp_path: pathlib.Path) -> None:
+    """
+    Every ``$ `` line of a ```console block prints what the page shows.
+
+    Each command runs in bash, in order, in a folder holding the repository's examples; ``...``
+    stands for any text, and ``$ echo $?`` shows the exit code of the command before it.
+    """
+    sessions = console_sessions(page)
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    shim = tools / "ogpmodel"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m ogpmodel "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    env = {
+        **os.environ,
+        "PATH": f"{tools}{os.pathsep}{os.environ['PATH']}",
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
+        "NO_COLOR": "1",
+    }
+    checker = doctest.OutputChecker()
+    last = 0
+    for command, expected in sessions:
+        if command == "echo $?":
+            shown = f"{last}\n"
+        else:
+            done = subprocess.run(
+                ["bash", "-c", command],
+                cwd=tmp_path,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                check=False,
+            )
+            shown, last = done.stdout, done.returncode
+        assert checker.check_output(expected, shown, doctest.ELLIPSIS), (command, shown)
 
 
 def test_the_format_contract_is_a_verbatim_copy() -> None:

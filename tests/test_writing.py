@@ -113,6 +113,26 @@ class TestNothingLost:
         assert "\\ud800" in target.read_text(encoding="ascii")
         assert plan == ogpmodel.load(target)
 
+    @pytest.mark.parametrize("indent", [None, 2])
+    def test_write_json_keeps_accents_and_escapes_lone_surrogates(
+        self, target: pathlib.Path, indent: int | None
+    ) -> None:
+        """The one writer of JSON files (dump, the command line's -o): UTF-8, surrogates escaped."""
+        serialize.write_json(target, {"a": "acción", "b": ["\ud800"]}, indent=indent)
+        text = target.read_text(encoding="utf-8")
+        assert text.endswith("}\n")
+        assert "\\ud800" in text
+        assert "\\u00f3" in text  # a lone surrogate anywhere: the whole file is ASCII
+        serialize.write_json(target, {"a": "acción"}, indent=indent)
+        assert "acción" in target.read_text(encoding="utf-8")
+        assert (indent is None) == (target.read_text(encoding="utf-8").count("\n") == 1)
+
+    def test_write_json_of_data_json_cannot_write(self, target: pathlib.Path) -> None:
+        """Data that is not JSON fails before the file is touched."""
+        with pytest.raises(TypeError):
+            serialize.write_json(target, {"a": object()})
+        assert_untouched(target)
+
     def test_a_new_file_is_not_left_behind(self, tmp_path: pathlib.Path) -> None:
         """A failed write to a new path creates nothing."""
         with pytest.raises(RuntimeError):

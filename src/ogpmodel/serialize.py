@@ -152,22 +152,26 @@ def dump(plan: ActionPlan, target: PathOrFile, *, indent: int | None = 2) -> Non
         TypeError: *plan* is not an `ActionPlan`, or *target* is neither a path nor a file.
         OSError: The file cannot be written.
     """
-    text = dumps(plan, indent=indent) + "\n"
-    if _is_path(target) and not _utf8(text):  # a lone surrogate: write it as a JSON escape
-        text = json.dumps(to_dict(plan), ensure_ascii=True, indent=indent) + "\n"
     if _is_path(target):
-        _replace(target, lambda handle: handle.write(text))
+        write_json(target, to_dict(plan), indent=indent)
     else:
-        _writable(target).write(text)
+        _writable(target).write(dumps(plan, indent=indent) + "\n")
 
 
-def write_atomically(target: str | os.PathLike[str], text: str) -> None:
-    """
-    Write *text* to the file *target* whole or not at all, as `dump` writes a path.
+def write_json(target: str | os.PathLike[str], data: Any, *, indent: int | None = 2) -> None:
+    r"""
+    Write JSON *data* to the file *target* (with a final newline), whole or not at all.
+
+    UTF-8 characters are kept; a lone surrogate (from a ``\ud800`` escape of the input) is
+    written as a JSON escape, so that the file is UTF-8. The file is replaced as `dump`
+    replaces a path (the package's one way of writing a JSON file).
 
     Raises:
         OSError: The file cannot be written.
     """
+    text = json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
+    if not _utf8(text):
+        text = json.dumps(data, ensure_ascii=True, indent=indent) + "\n"
     _replace(target, lambda handle: handle.write(text))
 
 
