@@ -8,7 +8,7 @@ STAMP_TEST := $(VENV)/.installed-test
 STAMP_BENCH := $(VENV)/.installed-bench
 STAMP_FUZZ := $(VENV)/.installed-fuzz
 
-.PHONY: demo test lint typecheck pytest bench fuzz schema docs clean
+.PHONY: demo test lint typecheck pytest bench fuzz schema translations docs clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "ogpmodel needs Python 3.10 or newer; set PYTHON=python3.x")'
@@ -69,6 +69,10 @@ fuzz: $(STAMP_FUZZ)
 ## schema: regenerate the committed JSON Schemas and generated docs from the model
 schema: $(STAMP_RUN)
 	$(BIN)/python -m tasks.generate
+
+## translations: regenerate the catalogue template, update every .po file and compile them
+translations: $(STAMP_TEST)
+	$(BIN)/python -m tasks.translations
 
 ## docs: build the documentation site into site/ (needs the docs extra)
 docs: | $(VENV)/bin/python

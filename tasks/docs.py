@@ -13,7 +13,8 @@ from typing import Any, cast
 import attrs
 
 from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS
-from ogpmodel.codelists import CODELISTS, OPEN_CODELISTS
+from ogpmodel._translations import languages
+from ogpmodel.codelists import CODELISTS, OPEN_CODELISTS, CodeInfo
 from ogpmodel.rules import rules
 
 __all__ = ["generated_files"]
@@ -65,36 +66,40 @@ def rules_page() -> str:
         lines += [
             f"### `{rule.code}`",
             "",
-            f"- en: {rule.messages['en']}",
-            f"- es: {rule.messages['es']}",
-            f"- qué: {rule.title['es']}",
+            *(f"- {lang}: {message}" for lang, message in rule.messages.items()),
+            *(f"- what ({lang}): {rule.title[lang]}" for lang in languages()[1:]),
             "",
         ]
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _titles(info: CodeInfo) -> str:
+    """The cells of a code's titles, one per language."""
+    return " | ".join(_cell(info.title(lang)) for lang in languages())
+
+
 def codelists_page() -> str:
-    """``docs/reference/codelists.md``: every codelist with its en/es titles and descriptions."""
+    """``docs/reference/codelists.md``: every codelist with its titles in every language."""
     lines = [
         _HEADER + "# Codelists",
         "",
         "Closed codelists are enums in `ogpmodel.codelists`; their wire values are the codes below.",
         f"The data lives in `schemas/{SCHEMA_VERSION}/codelists/*.csv`; titles and descriptions come in",
-        "English and Spanish. Codes are never translated.",
+        f"every language ogpmodel speaks ({', '.join(languages())}). Codes are never translated.",
         "",
     ]
+    titles = " | ".join(f"title ({lang})" for lang in languages())
     for name, enum in CODELISTS.items():
         lines += [
             f"## {enum.__name__} (`{name}`)",
             "",
             (enum.__doc__ or "").strip(),
             "",
-            "| code | title (en) | title (es) | description |",
-            "|---|---|---|---|",
+            f"| code | {titles} | description |",
+            "|---|" + "---|" * len(languages()) + "---|",
         ]
         lines += [
-            f"| `{c.value}` | {_cell(c.label('en'))} | {_cell(c.label('es'))} | {_cell(c.describe('en'))} |"
-            for c in enum
+            f"| `{c.value}` | {_titles(c.info())} | {_cell(c.describe('en'))} |" for c in enum
         ]
         lines.append("")
     for name, open_list in OPEN_CODELISTS.items():
@@ -103,13 +108,10 @@ def codelists_page() -> str:
             "",
             "Any non-empty string is accepted; these seed codes are known.",
             "",
-            "| code | title (en) | title (es) |",
-            "|---|---|---|",
+            f"| code | {titles} |",
+            "|---|" + "---|" * len(languages()),
         ]
-        lines += [
-            f"| `{code}` | {_cell(info.title('en'))} | {_cell(info.title('es'))} |"
-            for code, info in open_list.codes.items()
-        ]
+        lines += [f"| `{code}` | {_titles(info)} |" for code, info in open_list.codes.items()]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -28,6 +28,7 @@ from ogpmodel import (
 )
 from ogpmodel import _catalogue as registry
 from ogpmodel import lifecycle as lc
+from ogpmodel._translations import Texts
 from ogpmodel.report import Finding, Severity
 from ogpmodel.rules import Context, Hit, Rule, check_plan, get_rule, rules
 from tests.builders import (
@@ -140,8 +141,8 @@ def stage_rule(code: str = "plan.test-stage") -> Rule:
         severity=Severity.ERROR,
         family="process",
         source="test",
-        title={"en": "t", "es": "t"},
-        messages={"en": "m", "es": "m"},
+        title=Texts(f"rule:{code}:title", "t"),
+        messages=Texts(f"rule:{code}:message", "m"),
         check=check,
         stage_dependent=True,
     )

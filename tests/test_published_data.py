@@ -7,7 +7,6 @@ import pathlib
 import string
 import subprocess
 import sys
-import typing
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -19,7 +18,7 @@ import pytest
 from tasks.generate import outputs
 
 import ogpmodel
-from ogpmodel.codelists import Language, PlanStatus, codelist_name
+from ogpmodel.codelists import PlanStatus, codelist_name
 from ogpmodel.lifecycle import PLAN, TABLES, Kind, Table, tables_json
 from ogpmodel.rules import get_rule, rules
 from ogpmodel.schema import (
@@ -40,7 +39,7 @@ GENERATORS: Mapping[str, Callable[[], dict[str, Any]]] = {
     "lifecycle.json": generate_lifecycle_data,
     "lifecycle.schema.json": generate_lifecycle_schema,
 }
-LANGUAGES = list(typing.get_args(Language))
+LANGUAGES = list(ogpmodel.codelists.LANGUAGES)
 #: Each data file and its schema.
 PAIRS = {"rules.json": "rules.schema.json", "lifecycle.json": "lifecycle.schema.json"}
 

@@ -31,6 +31,7 @@ from ogpmodel._catalogue import word
 from ogpmodel._parsing import JSONProblem, decode, parse
 from ogpmodel._reading import read_text
 from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS
+from ogpmodel._translations import languages
 from ogpmodel._versions import upgrade
 from ogpmodel.codelists import Code, Language
 from ogpmodel.convert import READERS, TEMPLATES, WRITERS, Conversion, MissingExtra
@@ -173,7 +174,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     lang = argparse.ArgumentParser(add_help=False)
-    lang.add_argument("--lang", choices=("en", "es"), default="en", help="message language")
+    lang.add_argument("--lang", choices=languages(), default="en", help="message language")
 
     check = commands.add_parser(
         "validate",

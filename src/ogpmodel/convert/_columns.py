@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 import attrs
 
 from ogpmodel._patterns import LANGUAGE_TAG, matches
+from ogpmodel._translations import languages
 from ogpmodel.convert._cells import Cell
 from ogpmodel.convert._layout import (
     POSITION,
@@ -85,12 +86,12 @@ def _roles(name: str) -> dict[str, str]:
 
 @functools.cache
 def _lookup(name: str) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
-    """Exact and folded headings (English and Spanish) of table *name*, and its text headings."""
+    """Exact and folded headings (in every language) of table *name*, and its text headings."""
     spec = TABLES[name]
     exact: dict[str, str] = {}
     folded: dict[str, str] = {}
     for base in base_headings(spec):
-        for written in (base, heading(base, "es")):
+        for written in (heading(base, lang) for lang in languages()):
             exact.setdefault(written, base)
             folded.setdefault(fold(written), base)
     texts = frozenset(

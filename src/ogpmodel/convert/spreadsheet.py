@@ -40,7 +40,7 @@ from ogpmodel.convert._conversion import Conversion
 from ogpmodel.convert._layout import TABLES, base_headings
 from ogpmodel.convert._registry import MissingExtra
 from ogpmodel.convert._tables import Table, to_tables
-from ogpmodel.convert._words import SHEETS
+from ogpmodel.convert._words import table_sheet_names
 from ogpmodel.model import ActionPlan
 from ogpmodel.report import Finding, Severity
 
@@ -199,7 +199,7 @@ def _csv_sheet(path: pathlib.Path) -> Sheet | Finding:
 
 
 def _order(path: pathlib.Path) -> tuple[int, str]:
-    names = [*TABLES, *SHEETS.values()]
+    names = table_sheet_names()
     stem = path.stem
     position = names.index(stem) % len(TABLES) if stem in names else len(TABLES)
     return (position, stem)
