@@ -89,7 +89,9 @@ def update(source: Path, new: Catalog) -> None:
     """Bring the catalogue at *source* up to the template *new*."""
     with source.open("rb") as file:
         catalogue = read_po(file, locale=source.parents[1].name)
+    created = catalogue.creation_date  # kept, so that the file changes only with its texts
     catalogue.update(new, no_fuzzy_matching=True, update_header_comment=False)
+    catalogue.creation_date = created
     source.write_text(render(catalogue), encoding="utf-8")
 
 

@@ -29,6 +29,7 @@ from ogpmodel import (
 from ogpmodel import _catalogue as registry
 from ogpmodel import lifecycle as lc
 from ogpmodel._translations import Texts
+from ogpmodel.codelists import LANGUAGES
 from ogpmodel.report import Finding, Severity
 from ogpmodel.rules import Context, Hit, Rule, check_plan, get_rule, rules
 from tests.builders import (
@@ -1002,7 +1003,7 @@ class TestRules:
             assert rule.severity is NOT_ERRORS.get(rule.code, Severity.ERROR)
             assert rule.source == "design"
             assert not rule.stage_dependent
-            assert set(rule.messages) == set(rule.title) == {"en", "es"}
+            assert set(rule.messages) == set(rule.title) == set(LANGUAGES)
             assert fields(rule.messages["en"]) == fields(rule.messages["es"])
             assert (rule.check is None) is (rule.code in TRANSITION_ONLY)
             assert rule.transition_only is (rule.code in TRANSITION_ONLY)

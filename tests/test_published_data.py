@@ -153,7 +153,7 @@ BROKEN_RULES = {
     "an unknown severity": _put(("rules", 0, "severity"), "fatal"),
     "an unknown family": _put(("rules", 0, "family"), "style"),
     "a title without Spanish": _drop(("rules", 0, "title", "es")),
-    "a message in an unknown language": _put(("rules", 0, "message", "fr"), "Erreur"),
+    "a message in an unknown language": _put(("rules", 0, "message", "de"), "Fehler"),
     "an empty message": _put(("rules", 0, "message", "en"), ""),
     "an unknown field on a rule": _put(("rules", 0, "severity_default"), "error"),
     "stage dependence without the severity by stage": _drop(

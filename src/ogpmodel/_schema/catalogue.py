@@ -124,7 +124,7 @@ def generate_rules_data() -> dict[str, Any]:
 
     >>> data = generate_rules_data()
     >>> data["languages"], data["rules"][0]["code"]
-    (['en', 'es'], 'schema.invalid-json')
+    (['en', 'es', 'fr'], 'schema.invalid-json')
     """
     return {
         "$schema": RULES_SCHEMA_ID,
