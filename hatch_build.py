@@ -30,7 +30,7 @@ def compile_catalogues(locale: Path) -> list[Path]:
     for source in sorted(locale.glob("*/LC_MESSAGES/*.po")):
         with source.open("rb") as file:
             try:
-                catalogue = read_po(file, locale=source.parents[1].name, abort_invalid=True)
+                catalogue = read_po(file, abort_invalid=True)
             except Exception as error:
                 msg = f"{source}: {error}"
                 raise ValueError(msg) from error

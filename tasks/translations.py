@@ -29,6 +29,8 @@ from hatch_build import LOCALE, compile_catalogues  # noqa: E402
 #: The template of the catalogues.
 TEMPLATE = ROOT / LOCALE / "ogpmodel.pot"
 _WIDTH = 100
+#: The header lines of the template that change without its texts.
+_UNSTABLE = ('"POT-Creation-Date:', '"Generated-By:')
 _HEADER = """\
 # The texts of ogpmodel, by context (msgctxt): the template of every translation.
 # Written by `make translations` from the library itself; do not edit by hand.
@@ -80,15 +82,15 @@ def render(catalogue: Catalog) -> str:
 
 
 def render_template() -> str:
-    """The template file, without its creation date (so that it changes only with the texts)."""
+    """The template file, without its date and Babel's version: it changes only with the texts."""
     lines = render(template()).splitlines(keepends=True)
-    return "".join(line for line in lines if not line.startswith('"POT-Creation-Date:'))
+    return "".join(line for line in lines if not line.startswith(_UNSTABLE))
 
 
 def update(source: Path, new: Catalog) -> None:
     """Bring the catalogue at *source* up to the template *new*."""
     with source.open("rb") as file:
-        catalogue = read_po(file, locale=source.parents[1].name)
+        catalogue = read_po(file)
     created = catalogue.creation_date  # kept, so that the file changes only with its texts
     catalogue.update(new, no_fuzzy_matching=True, update_header_comment=False)
     catalogue.creation_date = created

@@ -1,8 +1,8 @@
 """
 What a sheet's headings are: each column matched to a key, a field, a language, or nothing.
 
-Headings are matched in English (the field names) or in Spanish, exactly or with accents, case
-and spaces ignored (`ogpmodel.convert._words.fold`). A text's ``title/<tag>`` columns are its
+Headings are matched in English (the field names) or in any other language, exactly or with
+accents, case and spaces ignored (`ogpmodel.convert._words.fold`). A text's ``title/<tag>`` columns are its
 languages; a ``<heading>/json`` column the JSON companion of a field. What matches nothing is
 an unknown column, whose values the reader keeps in extensions.
 """

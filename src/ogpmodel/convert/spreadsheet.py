@@ -14,7 +14,7 @@ from the model's field kinds; the round trip plan → workbook → plan is lossl
 - `write_csv` writes a folder of ``<table>.csv`` files, UTF-8, headings in English.
 - `read_xlsx` and `read_csv` return a `Conversion`: the plan and a report in which every
   problem is an ``import.*`` finding naming its cell (``commitments!D7``) and the JSON path of
-  the value in the plan. English and Spanish sheet names and headings are read alike. Run
+  the value in the plan. Sheet names and headings are read alike in every language. Run
   `ogpmodel.validate` on the plan for the plan's own problems.
 
 >>> import ogpmodel, tempfile, pathlib

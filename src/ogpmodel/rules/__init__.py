@@ -2,7 +2,7 @@
 The rule catalogue: every check ogpmodel makes, with a stable code.
 
 Each rule is registered once (code, default severity, family, source, message templates in
-English and Spanish). `rules()` lists them; `explain()` describes one.
+every language). `rules()` lists them; `explain()` describes one.
 """
 
 from ogpmodel._catalogue import Rule, all_rules, get_rule, word
