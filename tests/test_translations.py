@@ -19,11 +19,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tasks.translations import TEMPLATE, render_template, texts
 
+import ogpmodel
 from ogpmodel import _translations
 from ogpmodel._catalogue import VOCABULARY, word
 from ogpmodel.cli import run
 from ogpmodel.codelists import LANGUAGES, PlanStatus
-from ogpmodel.convert.spreadsheet import write_template
+from ogpmodel.convert._layout import TABLES, base_headings
+from ogpmodel.convert._words import EXTRA_SHEETS, SHEETS, fold, heading
+from ogpmodel.convert.spreadsheet import read_xlsx, write_template, write_xlsx
 from ogpmodel.report import Finding, Severity, ValidationReport, format_finding
 from ogpmodel.rules import Rule, explain, get_rule, rules
 from ogpmodel.schema import generate_rules_data
@@ -178,6 +181,35 @@ class TestRendering:
         with pytest.raises(ValueError, match="unknown language 'de'"):
             write_template(tmp_path / "book.xlsx", "de")
         assert not (tmp_path / "book.xlsx").exists()
+
+
+class TestWorkbooks:
+    @pytest.mark.parametrize("name", TABLES)
+    def test_no_two_fields_are_written_alike(self, name: str) -> None:
+        """In no language is a field's heading, folded, that of another field of its sheet."""
+        written: dict[str, set[str]] = {}
+        for lang in LANGUAGES:
+            for base in base_headings(TABLES[name]):
+                written.setdefault(fold(heading(base, lang)), set()).add(base)
+        assert {} == {text: bases for text, bases in written.items() if len(bases) > 1}
+
+    def test_no_two_sheets_are_named_alike(self) -> None:
+        named: dict[str, set[str]] = {}
+        for sheet, names in {**SHEETS, **EXTRA_SHEETS}.items():
+            for text in names.values():
+                named.setdefault(fold(text), set()).add(sheet)
+        assert {} == {text: sheets for text, sheets in named.items() if len(sheets) > 1}
+        assert all(len(text) <= 31 for names in SHEETS.values() for text in names.values())
+
+    @pytest.mark.parametrize("lang", LANGUAGES)
+    def test_a_workbook_in_every_language_round_trips(
+        self, lang: str, tmp_path: pathlib.Path
+    ) -> None:
+        """A plan written with the headings of any language reads back as the same plan."""
+        plan = ogpmodel.load(ROOT / "examples" / "maipu-2023-2024.json")
+        write_xlsx([plan], tmp_path / "plan.xlsx", lang=lang)
+        conversion = read_xlsx(tmp_path / "plan.xlsx")
+        assert ([], plan) == (list(conversion.report.findings), conversion.plan)
 
 
 @pytest.fixture
