@@ -59,7 +59,11 @@ def check_language(lang: str) -> str:
         ValueError: *lang* is not English nor the language of a catalogue; the message names
             the available languages.
     """
-    available = languages()
+    return _check(locale_dir(), lang)
+
+
+def _check(folder: Path, lang: str) -> str:
+    available = _languages(folder)
     if lang not in available:
         names = ", ".join(repr(name) for name in available)
         msg = f"unknown language {lang!r}: ogpmodel speaks {names}"
@@ -91,10 +95,14 @@ def translate(context: str, english: str, lang: str) -> str:
     """
     if lang == SOURCE_LANGUAGE:
         return english
-    check_language(lang)
-    if not english:
-        return english
-    return _catalogue(locale_dir(), lang).pgettext(context, english)
+    return _translated(locale_dir(), lang, context, english)
+
+
+@functools.cache
+def _translated(folder: Path, lang: str, context: str, english: str) -> str:
+    """`translate`, looked up once per text (a report renders the same few templates often)."""
+    _check(folder, lang)
+    return _catalogue(folder, lang).pgettext(context, english) if english else english
 
 
 #: The English text of every declared place, by context: what the catalogues translate.
