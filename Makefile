@@ -9,7 +9,7 @@ STAMP_BENCH := $(VENV)/.installed-bench
 STAMP_FUZZ := $(VENV)/.installed-fuzz
 STAMP_DOCS := $(VENV)/.installed-docs
 
-.PHONY: demo test lint typecheck pytest bench fuzz schema docs docs-check clean
+.PHONY: demo test lint typecheck pytest bench fuzz schema translations docs docs-check clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "ogpmodel needs Python 3.10 or newer; set PYTHON=python3.x")'
@@ -70,6 +70,10 @@ fuzz: $(STAMP_FUZZ)
 ## schema: regenerate the committed JSON Schemas and generated docs from the model
 schema: $(STAMP_RUN)
 	$(BIN)/python -m tasks.generate
+
+## translations: regenerate the catalogue template, update every .po file and compile them
+translations: $(STAMP_TEST)
+	$(BIN)/python -m tasks.translations
 
 $(STAMP_DOCS): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e '.[docs]'

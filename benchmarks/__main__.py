@@ -13,7 +13,8 @@ Sections (each a few rows of the table):
   msgspec ``decode``; ``dumps`` against ``json.dumps``, ``orjson.dumps``, pydantic
   ``model_dump_json`` and msgspec ``encode``; ``validate(plan)`` against ``loads``.
 - **report**: the full report on a document with 1, 1,000 and 100,000 (more rounds with ``--full``)
-  bad codelist values against loading the same document with valid codes.
+  bad codelist values against loading the same document with valid codes; the text of a report
+  of 1,000 findings in each translated language against the same text in English.
 - **startup**: ``import ogpmodel``, ``ogpmodel --version`` and ``ogpmodel validate FILE``
   against ``python -c pass`` (subprocesses).
 - **scaling**: the 10x corpus against the 1x corpus (load, dump, validate; ratio near 10 is
@@ -57,6 +58,7 @@ import ogpmodel
 from benchmarks import peers, strictness
 from benchmarks.corpus import CACHE, bad_code_documents, make_plan, write_corpus
 from benchmarks.harness import Competitor, Figure, Timings, ratio, round_robin, summary
+from ogpmodel.codelists import LANGUAGES
 from ogpmodel.convert import MissingExtra, reader
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -281,6 +283,20 @@ def report_section(table: Table, options: Options) -> None:
                 f"x{used / dicts:.3g}",
             )
         )
+    invalid, _ = (json.dumps(d, ensure_ascii=False) for d in bad_code_documents(1000))
+    many = ogpmodel.validate(invalid)
+    for lang in LANGUAGES[1:]:
+        subject = f"to_text({lang!r})"
+        times = round_robin(
+            [
+                Competitor(subject, functools.partial(many.to_text, lang)),
+                Competitor("to_text('en')", functools.partial(many.to_text, "en")),
+            ],
+            options.rounds,
+            warmup=1,
+        )
+        label = f"{len(many.findings):,} findings as text in {lang} vs en"
+        table.timed(label, times, subject, "to_text('en')")
 
 
 def _keep(

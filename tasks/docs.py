@@ -15,7 +15,7 @@ from typing import Any, cast
 import attrs
 
 from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS
-from ogpmodel._schema.catalogue import LANGUAGES
+from ogpmodel._translations import languages
 from ogpmodel.codelists import CODELISTS, OPEN_CODELISTS
 from ogpmodel.schema import generate_rules_data
 
@@ -40,14 +40,14 @@ def _source(text: str) -> str:
 def rules_page() -> str:
     """``docs/reference/rules.md``: the rule catalogue, from its published data (``rules.json``)."""
     catalogue = generate_rules_data()
-    languages = catalogue["languages"]
+    spoken = catalogue["languages"]
     lines = [
         _HEADER + "# Rule catalogue",
         "",
         "Every check ogpmodel makes has a stable code. *S* rules are warnings while the plan is in",
         "`planning` or `co_creation` and errors from `submitted` on; they also guard",
         "`co_creation → submitted`. Each rule's title and message are given in every language of",
-        f"the catalogue ({', '.join(f'`{lang}`' for lang in languages)}), with the message's",
+        f"the catalogue ({', '.join(f'`{lang}`' for lang in spoken)}), with the message's",
         f"parameters in braces; `schemas/{catalogue['schema_version']}/rules.json` holds the same",
         "catalogue as data.",
         "",
@@ -79,7 +79,7 @@ def rules_page() -> str:
         ]
         lines += [
             f"| `{lang}` | {_cell(rule['title'][lang])} | {_cell(rule['message'][lang])} |"
-            for lang in languages
+            for lang in spoken
         ]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
@@ -105,14 +105,14 @@ def _severity(rule: dict[str, Any]) -> str:
 
 def codelists_page() -> str:
     """``docs/reference/codelists.md``: every codelist with its titles in every language."""
-    titles = " | ".join(f"title ({lang})" for lang in LANGUAGES)
-    rule = "|---" * (len(LANGUAGES) + 1)
+    titles = " | ".join(f"title ({lang})" for lang in languages())
+    rule = "|---" * (len(languages()) + 1)
     lines = [
         _HEADER + "# Codelists",
         "",
         "Closed codelists are enums in `ogpmodel.codelists`; their wire values are the codes below.",
         f"The data lives in `schemas/{SCHEMA_VERSION}/codelists/*.csv`; titles and descriptions come in",
-        f"every language of the catalogue ({', '.join(f'`{lang}`' for lang in LANGUAGES)}). Codes",
+        f"every language of the catalogue ({', '.join(f'`{lang}`' for lang in languages())}). Codes",
         "are never translated.",
         "",
     ]
@@ -127,7 +127,7 @@ def codelists_page() -> str:
         ]
         lines += [
             f"| `{c.value}` | "
-            + " | ".join(_cell(c.label(lang)) for lang in LANGUAGES)
+            + " | ".join(_cell(c.label(lang)) for lang in languages())
             + f" | {_cell(c.describe('en'))} |"
             for c in enum
         ]
@@ -142,7 +142,7 @@ def codelists_page() -> str:
             f"{rule}|",
         ]
         lines += [
-            f"| `{code}` | " + " | ".join(_cell(info.title(lang)) for lang in LANGUAGES) + " |"
+            f"| `{code}` | " + " | ".join(_cell(info.title(lang)) for lang in languages()) + " |"
             for code, info in open_list.codes.items()
         ]
         lines.append("")

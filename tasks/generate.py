@@ -5,6 +5,8 @@ Regenerate the committed files that are derived from the model (``make schema``)
   attrs classes and codelists (an earlier version's schema never changes: the tests prove it);
 - ``schemas/<current>/report.schema.json`` (the validation report; an earlier version's report
   schema is kept as it was published);
+- ``schemas/<current>/codelists/*.csv``: the English columns are the source, the columns of
+  every other language are written from its translation catalogue;
 - ``rules.json`` and ``lifecycle.json`` (the rule catalogue and the lifecycle tables as data)
   and their ``rules.schema.json`` and ``lifecycle.schema.json``, beside the current schema;
 - the generated reference pages under ``docs/reference/``.
@@ -12,11 +14,17 @@ Regenerate the committed files that are derived from the model (``make schema``)
 Tests fail when a committed file differs from what this script writes.
 """
 
+import csv
 import functools
+import io
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ogpmodel.codelists import CodeInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,6 +49,7 @@ def outputs() -> dict[Path, Callable[[], str]]:
     files[ROOT / f"schemas/{SCHEMA_VERSION}/report.schema.json"] = lambda: render_json(
         generate_report_schema()
     )
+    files.update(codelist_files())
     files.update(published_data())
     files.update({ROOT / path: render for path, render in docs.generated_files().items()})
     return files
@@ -66,6 +75,42 @@ def published_data() -> dict[Path, Callable[[], str]]:
     return {
         folder / name: functools.partial(_render, generate) for name, generate in generators.items()
     }
+
+
+def codelist_files() -> dict[Path, Callable[[], str]]:
+    """The codelist files of the current version, with a title and description per language."""
+    from ogpmodel._resources import SCHEMA_VERSION
+
+    folder = ROOT / "schemas" / SCHEMA_VERSION / "codelists"
+    return {
+        path: functools.partial(render_codelist, path.stem) for path in sorted(folder.glob("*.csv"))
+    }
+
+
+def _infos(name: str) -> Iterable["CodeInfo"]:
+    from ogpmodel.codelists import CODELISTS, COUNTRIES, OPEN_CODELISTS
+
+    if name == "country":
+        return COUNTRIES.values()
+    if name in OPEN_CODELISTS:
+        return OPEN_CODELISTS[name].codes.values()
+    return (code.info() for code in CODELISTS[name])
+
+
+def render_codelist(name: str) -> str:
+    """The file of codelist *name*: each code's title, then description, in every language."""
+    from ogpmodel._translations import languages
+
+    langs = languages()
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        ["code", *(f"title_{lang}" for lang in langs), *(f"description_{lang}" for lang in langs)]
+    )
+    for info in _infos(name):
+        titles = [info.title(lang) for lang in langs]
+        writer.writerow([info.code, *titles, *(info.description(lang) for lang in langs)])
+    return out.getvalue()
 
 
 def _render(generate: Callable[[], object]) -> str:

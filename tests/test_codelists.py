@@ -23,6 +23,7 @@ from ogpmodel import (
 from ogpmodel.codelists import (
     CODELISTS,
     COUNTRIES,
+    LANGUAGES,
     OPEN_CODELISTS,
     Code,
     OpenCodelist,
@@ -75,8 +76,9 @@ class TestFilesAndEnums:
 
     @pytest.mark.parametrize(("name", "enum"), CLOSED)
     def test_file_has_the_expected_columns(self, name: str, enum: type[Code]) -> None:
-        """Each codelist file has a code column and titles and descriptions in en and es."""
-        expected = ["code", "title_en", "title_es", "description_en", "description_es"]
+        """Each codelist file has a code column, then titles and descriptions in every language."""
+        titles = [f"title_{lang}" for lang in LANGUAGES]
+        expected = ["code", *titles, *(f"description_{lang}" for lang in LANGUAGES)]
         with (CODELIST_DIR / f"{name}.csv").open(encoding="utf-8", newline="") as file:
             assert expected == next(csv.reader(file))
 
@@ -157,7 +159,8 @@ class TestCodes:
         """The info method returns the code's row, whose title and description take a language."""
         info = Verifiable.YES.info()
 
-        expected = ("yes", "Yes", "Sí", info.description_es)
+        row = next(row for row in read_rows("verifiable") if row["code"] == "yes")
+        expected = ("yes", "Yes", "Sí", row["description_es"])
         assert expected == (info.code, info.title(), info.title("es"), info.description("es"))
 
     def test_codes_are_their_wire_strings(self) -> None:

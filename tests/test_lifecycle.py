@@ -28,6 +28,8 @@ from ogpmodel import (
 )
 from ogpmodel import _catalogue as registry
 from ogpmodel import lifecycle as lc
+from ogpmodel._translations import Texts
+from ogpmodel.codelists import LANGUAGES
 from ogpmodel.report import Finding, Severity
 from ogpmodel.rules import Context, Hit, Rule, check_plan, get_rule, rules
 from tests.builders import (
@@ -140,8 +142,8 @@ def stage_rule(code: str = "plan.test-stage") -> Rule:
         severity=Severity.ERROR,
         family="process",
         source="test",
-        title={"en": "t", "es": "t"},
-        messages={"en": "m", "es": "m"},
+        title=Texts(f"rule:{code}:title", "t"),
+        messages=Texts(f"rule:{code}:message", "m"),
         check=check,
         stage_dependent=True,
     )
@@ -1001,7 +1003,7 @@ class TestRules:
             assert rule.severity is NOT_ERRORS.get(rule.code, Severity.ERROR)
             assert rule.source == "design"
             assert not rule.stage_dependent
-            assert set(rule.messages) == set(rule.title) == {"en", "es"}
+            assert set(rule.messages) == set(rule.title) == set(LANGUAGES)
             assert fields(rule.messages["en"]) == fields(rule.messages["es"])
             assert (rule.check is None) is (rule.code in TRANSITION_ONLY)
             assert rule.transition_only is (rule.code in TRANSITION_ONLY)

@@ -2,9 +2,11 @@
 The catalogue: every rule once (code, severity, family, source, messages), and every word.
 
 A rule is registered here by its family module in `ogpmodel.rules`, beside its check. The
-words that messages, reports and explanations use in every language live here too, so that a
-translation is one place: `VOCABULARY` (words carried by message parameters), `WORDS` (the
-labels of reports and explanations) and each rule's ``title`` and ``messages``.
+words that messages, reports and explanations use live here too: `VOCABULARY` (words carried
+by message parameters), `WORDS` (the labels of reports and explanations) and each rule's
+``title`` and ``messages``. Each is written in English; the catalogues of `ogpmodel._translations`
+hold the other languages, by the context of each text (``rule:CODE:title``,
+``rule:CODE:message``, ``vocabulary:KEY``, ``word:KEY``).
 """
 
 import difflib
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ogpmodel._translations import Texts, declare
 from ogpmodel.codelists import Language, PlanStatus
 
 if TYPE_CHECKING:
@@ -81,9 +84,9 @@ class Rule:
         family: The rule family (``structure``, ``dates``, ``formulation``, ``process``,
             ``deadlines``, ``lifecycle``, ``assessments``).
         source: Where the rule comes from: an OGP page, or ``"design"`` for rules of ours.
-        title: What the rule checks, in English and Spanish.
-        messages: The message templates in English and Spanish (``str.format`` fields name
-            the finding's ``params``).
+        title: What the rule checks, in every language.
+        messages: The message template in every language (``str.format`` fields name the
+            finding's ``params``).
         check: The function that finds violations in a model plan, or `None` for rules that
             only the document layer reports (``schema.*``).
         local_only: Whether the rule applies to OGP Local plans only.
@@ -96,8 +99,8 @@ class Rule:
     severity: Severity
     family: str
     source: str
-    title: Mapping[str, str] = attrs.field(hash=False)
-    messages: Mapping[str, str] = attrs.field(hash=False)
+    title: Texts = attrs.field(hash=False)
+    messages: Texts = attrs.field(hash=False)
     check: Check | None = attrs.field(default=None, eq=False, repr=False)
     stage_dependent: bool = False
     local_only: bool = False
@@ -116,9 +119,13 @@ class Rule:
         return self.severity
 
     def render(self, params: Mapping[str, Any], lang: Language = "en") -> str:
-        """Fill the message template of *lang* with *params*."""
-        template = self.messages.get(lang, self.messages["en"])
-        return template.format_map(_Params(params, lang))
+        """
+        Fill the message template of *lang* with *params*.
+
+        Raises:
+            ValueError: ogpmodel does not speak *lang*.
+        """
+        return self.messages.text(lang).format_map(_Params(params, lang))
 
     @property
     def param_names(self) -> frozenset[str]:
@@ -131,114 +138,70 @@ class Rule:
         )
 
 
-#: Words that parameters carry as language-neutral keys, rendered per language.
-VOCABULARY: Mapping[str, Mapping[str, str]] = {
-    "object": {"en": "an object", "es": "un objeto"},
-    "array": {"en": "an array", "es": "un arreglo"},
-    "string": {"en": "a string", "es": "una cadena"},
-    "integer": {"en": "an integer", "es": "un número entero"},
-    "number": {"en": "a number", "es": "un número"},
-    "boolean": {"en": "true or false", "es": "true o false"},
-    "null": {"en": "null", "es": "null"},
-    "text": {
-        "en": "a string or a language map",
-        "es": "una cadena o un mapa de idiomas",
-    },
-    "plan_id": {
-        "en": "a plan id (letters, digits, '.', '_' or '-', starting with a letter or digit)",
-        "es": "un id de plan (letras, dígitos, '.', '_' o '-', comenzando por letra o dígito)",
-    },
-    "id": {"en": "an id (non-empty, no white space)", "es": "un id (no vacío, sin espacios)"},
-    "date": {"en": "a date (YYYY-MM-DD)", "es": "una fecha (AAAA-MM-DD)"},
-    "real_date": {"en": "a real calendar date", "es": "una fecha que exista en el calendario"},
-    "partial_date": {
-        "en": "a date as YYYY, YYYY-MM or YYYY-MM-DD",
-        "es": "una fecha como AAAA, AAAA-MM o AAAA-MM-DD",
-    },
-    "language_tag": {
-        "en": "a BCP 47 language tag such as 'es' or 'fr-CA'",
-        "es": "una etiqueta de idioma BCP 47 como 'es' o 'fr-CA'",
-    },
-    "country": {
-        "en": "an ISO 3166-1 alpha-2 country code such as 'CL'",
-        "es": "un código de país ISO 3166-1 alfa-2 como 'CL'",
-    },
-    "url": {"en": "an absolute http(s) URL", "es": "una URL http(s) absoluta"},
-    "email": {"en": "an e-mail address", "es": "una dirección de correo electrónico"},
-    "non_blank": {"en": "a non-empty string", "es": "una cadena no vacía"},
-    "stakeholder": {"en": "stakeholder", "es": "parte interesada"},
-    "commitment": {"en": "commitment", "es": "compromiso"},
-    "milestone": {"en": "milestone", "es": "hito"},
-    "goal": {"en": "goal", "es": "meta"},
-    "plan": {"en": "plan", "es": "plan"},
-    "parent_milestone": {"en": "parent milestone", "es": "hito superior"},
+_VOCABULARY_EN = {
+    "object": "an object",
+    "array": "an array",
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "null",
+    "text": "a string or a language map",
+    "plan_id": "a plan id (letters, digits, '.', '_' or '-', starting with a letter or digit)",
+    "id": "an id (non-empty, no white space)",
+    "date": "a date (YYYY-MM-DD)",
+    "real_date": "a real calendar date",
+    "partial_date": "a date as YYYY, YYYY-MM or YYYY-MM-DD",
+    "language_tag": "a BCP 47 language tag such as 'es' or 'fr-CA'",
+    "country": "an ISO 3166-1 alpha-2 country code such as 'CL'",
+    "url": "an absolute http(s) URL",
+    "email": "an e-mail address",
+    "non_blank": "a non-empty string",
+    "stakeholder": "stakeholder",
+    "commitment": "commitment",
+    "milestone": "milestone",
+    "goal": "goal",
+    "plan": "plan",
+    "parent_milestone": "parent milestone",
     # commitment.no-core-value: the OGP values a commitment lists ("lists as OGP values: …")
-    "no_ogp_values": {"en": "none", "es": "ninguno"},
-    "technology_only": {
-        "en": "only technology and innovation",
-        "es": "solo tecnología e innovación",
-    },
+    "no_ogp_values": "none",
+    "technology_only": "only technology and innovation",
     # commitment.missing-period: what the period lacks ("has no …")
-    "start_date": {"en": "start date", "es": "fecha de inicio"},
-    "end_date": {"en": "end date", "es": "fecha de término"},
-    "start_and_end_dates": {"en": "start or end date", "es": "fecha de inicio ni de término"},
+    "start_date": "start date",
+    "end_date": "end date",
+    "start_and_end_dates": "start or end date",
     # commitment.id-format: the pattern the profile expects
-    "local_commitment_id": {
-        "en": "an OGP Local id such as 'CLMPU0001' (country code, three-letter member code, four digits)",
-        "es": "un id de OGP Local como 'CLMPU0001' (código de país, código de miembro de tres letras y cuatro dígitos)",
-    },
-    "national_commitment_id": {
-        "en": "a national id such as 'US0113' (country code and four digits)",
-        "es": "un id nacional como 'US0113' (código de país y cuatro dígitos)",
-    },
+    "local_commitment_id": "an OGP Local id such as 'CLMPU0001' (country code, three-letter member code, four digits)",
+    "national_commitment_id": "a national id such as 'US0113' (country code and four digits)",
     # plan.no-forum: what the plan has instead ("The plan …")
-    "no_forum": {"en": "has no forum", "es": "no tiene foro"},
-    "forum_without_members": {
-        "en": "has a forum with no members",
-        "es": "tiene un foro sin miembros",
-    },
+    "no_forum": "has no forum",
+    "forum_without_members": "has a forum with no members",
     # plan.forum-not-multistakeholder: the members the forum lacks ("has no …")
-    "government_member": {"en": "government member", "es": "miembros del gobierno"},
-    "non_government_member": {
-        "en": "non-government member",
-        "es": "miembros ajenos al gobierno",
-    },
-    "government_or_non_government_member": {
-        "en": "government or non-government member",
-        "es": "miembros del gobierno ni ajenos a él",
-    },
+    "government_member": "government member",
+    "non_government_member": "non-government member",
+    "government_or_non_government_member": "government or non-government member",
     # plan.not-endorsed: the endorsement deadline when the plan has no submission date
-    "plan_submission": {"en": "its submission", "es": "su presentación"},
+    "plan_submission": "its submission",
     # assessment.indicator-era
-    "legacy_indicator": {
-        "en": "a legacy indicator of plans before 2021",
-        "es": "un indicador antiguo, propio de planes anteriores a 2021",
-    },
-    "new_indicator": {
-        "en": "an indicator of plans from 2020 on",
-        "es": "un indicador propio de planes desde 2020",
-    },
+    "legacy_indicator": "a legacy indicator of plans before 2021",
+    "new_indicator": "an indicator of plans from 2020 on",
     # assessment types (the ``type`` tag)
-    "inception_report": {"en": "inception report", "es": "informe de inicio"},
-    "end_of_commitment_report": {
-        "en": "end-of-commitment report",
-        "es": "informe de fin de compromiso",
-    },
-    "irm_review": {"en": "IRM review", "es": "revisión del MRI"},
+    "inception_report": "inception report",
+    "end_of_commitment_report": "end-of-commitment report",
+    "irm_review": "IRM review",
     # ogpmodel.convert (spreadsheets): what a cell must hold, and what a row belongs to
-    "percent": {"en": "a number from 0 to 100", "es": "un número de 0 a 100"},
-    "position": {
-        "en": "a number (the row's place in its list)",
-        "es": "un número (el lugar de la fila en su lista)",
-    },
-    "url_reference": {
-        "en": "an http(s) URL, or an address relative to the plan's base_url",
-        "es": "una URL http(s), o una dirección relativa a la base_url del plan",
-    },
-    "progress_report": {"en": "progress report", "es": "informe de avance"},
-    "assessment": {"en": "assessment", "es": "evaluación"},
-    "forum": {"en": "forum", "es": "foro"},
-    "strategic_vision": {"en": "strategic vision", "es": "visión estratégica"},
+    "percent": "a number from 0 to 100",
+    "position": "a number (the row's place in its list)",
+    "url_reference": "an http(s) URL, or an address relative to the plan's base_url",
+    "progress_report": "progress report",
+    "assessment": "assessment",
+    "forum": "forum",
+    "strategic_vision": "strategic vision",
+}
+
+#: Words that parameters carry as language-neutral keys, rendered per language.
+VOCABULARY: Mapping[str, Texts] = {
+    key: declare(f"vocabulary:{key}", english) for key, english in _VOCABULARY_EN.items()
 }
 
 #: The parameters whose values are looked up in `VOCABULARY` when rendered.
@@ -260,7 +223,7 @@ class _Params(dict[str, Any]):
     def __getitem__(self, key: str) -> Any:
         value = super().__getitem__(key)
         if key in TRANSLATED_PARAMS and isinstance(value, str) and value in VOCABULARY:
-            return VOCABULARY[value][self.lang]
+            return VOCABULARY[value].text(self.lang)
         if isinstance(value, (list, tuple)):
             return ", ".join(repr(v) if isinstance(v, str) else str(v) for v in value)
         return value
@@ -284,9 +247,7 @@ def register(
     family: str,
     source: str,
     title_en: str,
-    title_es: str,
     en: str,
-    es: str,
     stage_dependent: bool = False,
     local_only: bool = False,
     needs_as_of: bool = False,
@@ -305,9 +266,7 @@ def register(
             family=family,
             source=source,
             title_en=title_en,
-            title_es=title_es,
             en=en,
-            es=es,
             stage_dependent=stage_dependent,
             local_only=local_only,
             needs_as_of=needs_as_of,
@@ -325,16 +284,19 @@ def define(
     family: str,
     source: str,
     title_en: str,
-    title_es: str,
     en: str,
-    es: str,
     stage_dependent: bool = False,
     local_only: bool = False,
     needs_as_of: bool = False,
     transition_only: bool = False,
     check: Check | None = None,
 ) -> Rule:
-    """Register a rule (without a decorator: for rules the document layer reports)."""
+    """
+    Register a rule (without a decorator: for rules the document layer reports).
+
+    *title_en* and *en* (the message template) are the English texts; the catalogues translate
+    them by the contexts ``rule:CODE:title`` and ``rule:CODE:message``.
+    """
     if code in _RULES:
         msg = f"rule {code!r} is registered twice"
         raise ValueError(msg)
@@ -346,8 +308,8 @@ def define(
         severity=severity,
         family=family,
         source=source,
-        title={"en": title_en, "es": title_es},
-        messages={"en": en, "es": es},
+        title=declare(f"rule:{code}:title", title_en),
+        messages=declare(f"rule:{code}:message", en),
         check=check,
         stage_dependent=stage_dependent,
         local_only=local_only,
@@ -386,40 +348,43 @@ def get_rule(code: str) -> Rule:
         raise KeyError(f"no rule with code {code!r}{hint}") from None
 
 
-#: The labels of reports, explanations and hints, by key and language.
-WORDS: Mapping[str, Mapping[str, str]] = {
-    "did_you_mean": {"en": "Did you mean {nearest}?", "es": "¿Quiso decir {nearest}?"},
-    "error": {"en": "error", "es": "error"},
-    "errors": {"en": "errors", "es": "errores"},
-    "warning": {"en": "warning", "es": "advertencia"},
-    "warnings": {"en": "warnings", "es": "advertencias"},
-    "info": {"en": "info", "es": "aviso"},
-    "infos": {"en": "infos", "es": "avisos"},
-    "member": {"en": "member", "es": "miembro"},
-    "period": {"en": "period", "es": "período"},
-    "status": {"en": "status", "es": "estado"},
-    "unrecorded": {"en": "not recorded", "es": "no registrado"},
-    "commitments": {"en": "commitments", "es": "compromisos"},
-    "milestones": {"en": "milestones", "es": "hitos"},
-    "stakeholders": {"en": "stakeholders", "es": "partes interesadas"},
-    "findings": {"en": "findings", "es": "hallazgos"},
-    "severity": {"en": "Severity", "es": "Severidad"},
-    "family": {"en": "Family", "es": "Familia"},
-    "source": {"en": "Source", "es": "Fuente"},
-    "stage_dependent": {
-        "en": "warning while drafting, error once submitted",
-        "es": "advertencia en borrador, error desde el envío",
-    },
-    "local_only": {"en": "OGP Local plans only.", "es": "Solo planes locales."},
-    "needs_as_of": {"en": "Runs only when as_of is given.", "es": "Necesita as_of."},
-    "transition_only": {
-        "en": "Reported by transition() only, never by validate().",
-        "es": "Solo lo informa transition(), nunca validate().",
-    },
+_WORDS_EN = {
+    "did_you_mean": "Did you mean {nearest}?",
+    "error": "error",
+    "errors": "errors",
+    "warning": "warning",
+    "warnings": "warnings",
+    "info": "info",
+    "infos": "infos",
+    "member": "member",
+    "period": "period",
+    "status": "status",
+    "unrecorded": "not recorded",
+    "commitments": "commitments",
+    "milestones": "milestones",
+    "stakeholders": "stakeholders",
+    "findings": "findings",
+    "severity": "Severity",
+    "family": "Family",
+    "source": "Source",
+    "stage_dependent": "warning while drafting, error once submitted",
+    "local_only": "OGP Local plans only.",
+    "needs_as_of": "Runs only when as_of is given.",
+    "transition_only": "Reported by transition() only, never by validate().",
+}
+
+
+#: The labels of reports, explanations and hints, by key.
+WORDS: Mapping[str, Texts] = {
+    key: declare(f"word:{key}", english) for key, english in _WORDS_EN.items()
 }
 
 
 def word(key: str, lang: Language = "en") -> str:
-    """The word or label *key* of `WORDS` in *lang* (English when *lang* has none)."""
-    words = WORDS[key]
-    return words.get(lang, words["en"])
+    """
+    The word or label *key* of `WORDS` in *lang*.
+
+    Raises:
+        ValueError: ogpmodel does not speak *lang*.
+    """
+    return WORDS[key].text(lang)

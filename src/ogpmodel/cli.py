@@ -47,6 +47,7 @@ from ogpmodel._catalogue import word
 from ogpmodel._parsing import JSONProblem, decode, parse
 from ogpmodel._reading import read_text
 from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS
+from ogpmodel._translations import languages
 from ogpmodel._versions import upgrade
 from ogpmodel.codelists import CODELISTS, COUNTRIES, OPEN_CODELISTS, Code, CodeInfo, Language
 from ogpmodel.convert import READERS, TEMPLATES, WRITERS, Conversion, MissingExtra
@@ -67,9 +68,6 @@ def __dir__() -> list[str]:
 
 
 EXIT_VALID, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-
-#: The languages of ``--lang`` (messages, labels and codelist titles).
-LANGUAGES = ("en", "es")
 
 
 class _UsageError(Exception):
@@ -281,7 +279,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     lang = _Parser(add_help=False)
-    lang.add_argument("--lang", choices=LANGUAGES, default="en", help="message language")
+    lang.add_argument("--lang", choices=languages(), default="en", help="message language")
     checks = _Parser(add_help=False)
     checks.add_argument("--as-of", type=_date, help="check deadlines against this date")
     checks.add_argument("--profile", choices=sorted(PROFILES), help="override the member's profile")

@@ -1,15 +1,19 @@
 """
 The codelists of OGP JSON.
 
-Closed codelists are enums whose values are the wire strings. Their English and Spanish titles
-and one-line descriptions come from one data source, the CSV files under
-``schemas/<version>/codelists/`` (shipped inside the wheel). Open codelists (policy areas, primary
-sector) are seed lists: any string is accepted on the wire.
+Closed codelists are enums whose values are the wire strings. Their English titles and one-line
+descriptions come from one data source, the CSV files under ``schemas/<version>/codelists/``
+(shipped inside the wheel); the catalogues translate them (context
+``codelist:NAME:CODE:title`` or ``:description``), and ``make schema`` writes every language's
+columns into the files for other tools. Open codelists (policy areas, primary sector) are seed
+lists: any string is accepted on the wire.
 
 >>> PlanStatus.CO_CREATION.value
 'co_creation'
 >>> PlanStatus.CO_CREATION.label("es")
 'Cocreación'
+>>> LANGUAGES[0]
+'en'
 """
 
 import csv
@@ -17,16 +21,17 @@ import functools
 from collections.abc import Iterator, Mapping
 from enum import Enum
 from types import MappingProxyType
-from typing import Literal
 
 import attrs
 
 from ogpmodel._resources import schema_dir
+from ogpmodel._translations import Texts, declare, languages
 
 __all__ = [
     "CODELISTS",
     "COUNTRIES",
     "DIOG",
+    "LANGUAGES",
     "OPEN_CODELISTS",
     "AssessmentType",
     "Code",
@@ -59,35 +64,50 @@ def __dir__() -> list[str]:
     return sorted(__all__)
 
 
-#: The languages of codelist titles, descriptions and rule messages.
-Language = Literal["en", "es"]
+#: A language of titles, descriptions, messages and labels: English or a catalogue's language.
+Language = str
+
+#: The languages ogpmodel speaks: English (the source of every text), then one per catalogue.
+LANGUAGES: tuple[str, ...] = languages()
 
 
 @attrs.frozen
 class CodeInfo:
-    """One row of a codelist file: the code with its titles and descriptions in en and es."""
+    """
+    One row of a codelist file: the code with its title and description in every language.
+
+    Attributes:
+        code: The code.
+        titles: Its title (English in the file, other languages in the catalogues).
+        descriptions: Its one-line description (empty for countries).
+    """
 
     code: str
-    title_en: str
-    title_es: str
-    description_en: str
-    description_es: str
+    titles: Texts = attrs.field(eq=False, repr=False)
+    descriptions: Texts = attrs.field(eq=False, repr=False)
 
     def title(self, lang: Language = "en") -> str:
-        """The title in *lang*."""
-        return self.title_es if lang == "es" else self.title_en
+        """The title in *lang*; raises `ValueError` for a language ogpmodel does not speak."""
+        return self.titles.text(lang)
 
     def description(self, lang: Language = "en") -> str:
-        """The one-line description in *lang*."""
-        return self.description_es if lang == "es" else self.description_en
+        """The one-line description in *lang*; raises `ValueError` for an unknown language."""
+        return self.descriptions.text(lang)
 
 
 @functools.cache
 def _read(name: str) -> Mapping[str, CodeInfo]:
-    """Read ``schemas/<version>/codelists/<name>.csv`` (codes in file order)."""
+    """Read ``schemas/<version>/codelists/<name>.csv`` (codes in file order, English columns)."""
     path = schema_dir() / "codelists" / f"{name}.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    rows = {row["code"]: CodeInfo(**row) for row in csv.DictReader(lines)}
+    rows = {
+        row["code"]: CodeInfo(
+            row["code"],
+            declare(f"codelist:{name}:{row['code']}:title", row["title_en"]),
+            declare(f"codelist:{name}:{row['code']}:description", row["description_en"]),
+        )
+        for row in csv.DictReader(lines)
+    }
     return MappingProxyType(rows)
 
 
@@ -99,7 +119,7 @@ class Code(str, Enum):
         return _read(codelist_name(type(self)))[self.value]
 
     def label(self, lang: Language = "en") -> str:
-        """The title of this code in *lang* (``"en"`` or ``"es"``)."""
+        """The title of this code in *lang* (a language of `LANGUAGES`)."""
         return self.info().title(lang)
 
     def describe(self, lang: Language = "en") -> str:
@@ -364,7 +384,7 @@ OPEN_CODELISTS: Mapping[str, OpenCodelist] = MappingProxyType(
 
 
 class _Countries(Mapping[str, CodeInfo]):
-    """ISO 3166-1 alpha-2 country codes with their English and Spanish names."""
+    """ISO 3166-1 alpha-2 country codes with their names in every language."""
 
     def __getitem__(self, code: str) -> CodeInfo:
         return _read("country")[code]

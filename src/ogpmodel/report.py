@@ -2,8 +2,8 @@
 Findings and validation reports: data first, rendering in one place.
 
 A `Finding` holds a rule code, a severity, a JSON Pointer into the document and the parameters
-of its message. Messages are rendered from the catalogue's templates, in English or Spanish,
-only when asked for; `format_finding` is the one text form of a finding.
+of its message. Messages are rendered from the catalogue's templates, in any language of
+`ogpmodel.codelists.LANGUAGES`, only when asked for; `format_finding` is the one text form of a finding.
 """
 
 import functools
@@ -18,6 +18,7 @@ from ogpmodel._catalogue import Severity, get_rule, word
 from ogpmodel._fields import to_tuple
 from ogpmodel._json import freeze, thaw
 from ogpmodel._resources import SCHEMA_VERSION
+from ogpmodel._translations import check_language
 from ogpmodel.codelists import Language
 from ogpmodel.errors import InvalidPlan
 
@@ -199,7 +200,7 @@ class ValidationReport:
         return {
             "ogpmodel_version": self.ogpmodel_version,
             "schema_version": self.schema_version,
-            "language": lang,
+            "language": check_language(lang),
             "valid": self.is_valid,
             "summary": {
                 "errors": len(self.errors),

@@ -300,7 +300,7 @@ class TestTemplate:
             for part in heading.split("/")
         }
         assert sorted(parts - set(PARTS)) == []
-        assert set(SHEETS_ES) == {SPANISH_SHEETS[name] for name in TABLES}
+        assert set(SHEETS_ES) == {SPANISH_SHEETS[name]["es"] for name in TABLES}
 
     def test_english(self, tmp_path: pathlib.Path) -> None:
         write_template(tmp_path / "template.xlsx")

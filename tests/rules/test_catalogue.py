@@ -21,6 +21,7 @@ from tests.rules import test_process as process_tests
 from tests.rules.support import Broken, codes, draft, national_plan
 
 from ogpmodel._catalogue import TRANSLATED_PARAMS, VOCABULARY
+from ogpmodel.codelists import LANGUAGES
 from ogpmodel.report import Finding, Severity
 from ogpmodel.rules import Rule, explain, get_rule, rules
 
@@ -168,12 +169,13 @@ class TestRegistry:
         assert source.startswith("design") or "https://" in source or "http://" in source
 
     @pytest.mark.parametrize("rule", rules(), ids=lambda rule: rule.code)
-    def test_messages_and_titles_in_both_languages(self, rule: Rule) -> None:
-        """Every rule has en and es titles and messages that use the same parameters."""
-        assert set(rule.title) == set(rule.messages) == {"en", "es"}
+    def test_messages_and_titles_in_every_language(self, rule: Rule) -> None:
+        """Every rule has titles and messages in every language, with the same parameters."""
+        assert set(rule.title) == set(rule.messages) == set(LANGUAGES)
         assert all(text.strip() for text in (*rule.title.values(), *rule.messages.values()))
-        assert rule.title["en"] != rule.title["es"]
-        assert _fields(rule.messages["en"]) == _fields(rule.messages["es"])
+        for lang in LANGUAGES[1:]:
+            assert rule.title["en"] != rule.title[lang]
+            assert _fields(rule.messages["en"]) == _fields(rule.messages[lang])
 
     @pytest.mark.parametrize("rule", rules(), ids=lambda rule: rule.code)
     @pytest.mark.parametrize("lang", ["en", "es"])

@@ -7,7 +7,6 @@ reuse the rules and the state machine without Python. The data carries no ogpmod
 the files change only when the rules or the tables do.
 """
 
-import typing
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -15,19 +14,17 @@ from ogpmodel import _patterns
 from ogpmodel._catalogue import TRANSLATED_PARAMS, VOCABULARY, WORDS, Rule, Severity
 from ogpmodel._lifecycle.tables import EVENT_CHECKS, TABLES, Table
 from ogpmodel._resources import LIFECYCLE_SCHEMA_ID, RULES_SCHEMA_ID, SCHEMA_VERSION
-from ogpmodel.codelists import Language, PlanStatus, codelist_name
+from ogpmodel._translations import languages
+from ogpmodel.codelists import PlanStatus, codelist_name
 from ogpmodel.rules import get_rule, rules
 
 __all__ = [
-    "LANGUAGES",
     "generate_lifecycle_data",
     "generate_lifecycle_schema",
     "generate_rules_data",
     "generate_rules_schema",
 ]
 
-#: The languages of the catalogue's titles and messages.
-LANGUAGES: tuple[Language, ...] = typing.get_args(Language)
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 #: A rule code: ``family.kebab-name`` (the prefix is not always the rule's family).
@@ -42,8 +39,8 @@ def _ref(name: str, description: str | None = None) -> dict[str, Any]:
 
 
 def _texts(texts: Mapping[str, str]) -> dict[str, str]:
-    """*texts* in every language of the catalogue, in the order of `LANGUAGES`."""
-    return {lang: texts[lang] for lang in LANGUAGES}
+    """*texts* in every language of the catalogue, in the order of `languages`."""
+    return {lang: texts[lang] for lang in languages()}
 
 
 def _array(items: dict[str, Any], description: str) -> dict[str, Any]:
@@ -76,14 +73,14 @@ def _common_defs() -> dict[str, Any]:
         "Language": {
             "title": "Language",
             "description": "A language of the catalogue.",
-            "enum": list(LANGUAGES),
+            "enum": list(languages()),
         },
         "Texts": _object(
             "Texts",
             "One text in every language of the catalogue, by language.",
             {
                 lang: {"type": "string", "minLength": 1, "description": f"The text in '{lang}'."}
-                for lang in LANGUAGES
+                for lang in languages()
             },
         ),
     }
@@ -127,12 +124,12 @@ def generate_rules_data() -> dict[str, Any]:
 
     >>> data = generate_rules_data()
     >>> data["languages"], data["rules"][0]["code"]
-    (['en', 'es'], 'schema.invalid-json')
+    (['en', 'es', 'fr'], 'schema.invalid-json')
     """
     return {
         "$schema": RULES_SCHEMA_ID,
         "schema_version": SCHEMA_VERSION,
-        "languages": list(LANGUAGES),
+        "languages": list(languages()),
         "rules": [_rule_data(rule) for rule in rules(include_transition_only=True)],
         "translated_params": sorted(TRANSLATED_PARAMS),
         "vocabulary": {key: _texts(texts) for key, texts in VOCABULARY.items()},
@@ -324,7 +321,7 @@ def generate_lifecycle_data() -> dict[str, Any]:
     return {
         "$schema": LIFECYCLE_SCHEMA_ID,
         "schema_version": SCHEMA_VERSION,
-        "languages": list(LANGUAGES),
+        "languages": list(languages()),
         "tables": tables,
         "guards": {code: {"description": _texts(get_rule(code).title)} for code in _guard_codes()},
     }

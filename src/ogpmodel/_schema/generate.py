@@ -46,6 +46,7 @@ from ogpmodel._resources import (
     schema_dir,
     schema_id,
 )
+from ogpmodel._translations import languages
 from ogpmodel.codelists import CODELISTS, COUNTRIES, OPEN_CODELISTS, codelist_name
 from ogpmodel.codelists import Code as CodeEnum
 from ogpmodel.model import (
@@ -361,7 +362,7 @@ def generate_report_schema() -> dict[str, Any]:
                 "const": SCHEMA_VERSION,
                 "description": "The OGP JSON version checked.",
             },
-            "language": {"enum": ["en", "es"], "description": "The language of the messages."},
+            "language": {"enum": list(languages()), "description": "The language of the messages."},
             "valid": {"type": "boolean", "description": "Whether the report has no errors."},
             "summary": {
                 "type": "object",

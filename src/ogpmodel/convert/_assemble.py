@@ -35,7 +35,7 @@ from ogpmodel.convert._layout import (
     shape_headings,
 )
 from ogpmodel.convert._rows import Decoded, Issue, RowReader, json_cell
-from ogpmodel.convert._words import EXTRA_SHEETS, SHEETS, fold
+from ogpmodel.convert._words import EXTRA_SHEETS, SHEETS, fold, table_sheet_names
 from ogpmodel.errors import InvalidValue
 from ogpmodel.model import ActionPlan
 from ogpmodel.report import Finding, pointer
@@ -104,11 +104,10 @@ class _Findings:
         return [f for _, f in sorted(self.found, key=lambda item: item[0])]
 
 
-#: The table of each sheet name (English and Spanish, folded); ``""`` for the extra sheets.
+#: The table of each sheet name (in every language, folded); ``""`` for the extra sheets.
 _SHEET_TABLES: Mapping[str, str] = {
     **{fold(n): "" for names in EXTRA_SHEETS.values() for n in names.values()},
-    **{fold(SHEETS.get(table, table)): table for table in TABLES},
-    **{fold(table): table for table in TABLES},
+    **{fold(n): table for table in TABLES for n in SHEETS[table].values()},
 }
 
 
@@ -161,7 +160,7 @@ class _Reader:
         return matched
 
     def keep_sheet(self, index: int, sheet: Sheet) -> None:
-        known = [*TABLES, *SHEETS.values()]
+        known = list(dict.fromkeys(table_sheet_names()))
         near = difflib.get_close_matches(sheet.name, known, n=1)
         self.kept[sheet.name] = _records(sheet)
         self.findings.add(

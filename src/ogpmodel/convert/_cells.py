@@ -39,6 +39,7 @@ from ogpmodel._fields import (
 from ogpmodel._json import thaw
 from ogpmodel._parsing import JSONProblem, parse
 from ogpmodel._patterns import DATE, matches
+from ogpmodel._translations import languages
 from ogpmodel.codelists import CODELISTS, codelist_name
 from ogpmodel.convert._words import fold
 from ogpmodel.errors import InvalidValue
@@ -274,7 +275,7 @@ def _code(enum: type[Enum], text: str, notes: list[Problem]) -> Enum:
         names = [str(member.value)]
         label = getattr(member, "label", None)
         if callable(label):
-            names += [label("en"), label("es")]
+            names += [label(lang) for lang in languages()]
         if any(fold(name) == wanted for name in names):
             notes.append(_converted("string", member.value))
             return member

@@ -1,8 +1,8 @@
 """
 What a sheet's headings are: each column matched to a key, a field, a language, or nothing.
 
-Headings are matched in English (the field names) or in Spanish, exactly or with accents, case
-and spaces ignored (`ogpmodel.convert._words.fold`). A text's ``title/<tag>`` columns are its
+Headings are matched in English (the field names) or in any other language, exactly or with
+accents, case and spaces ignored (`ogpmodel.convert._words.fold`). A text's ``title/<tag>`` columns are its
 languages; a ``<heading>/json`` column the JSON companion of a field. What matches nothing is
 an unknown column, whose values the reader keeps in extensions.
 """
@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 import attrs
 
 from ogpmodel._patterns import LANGUAGE_TAG, matches
+from ogpmodel._translations import languages
 from ogpmodel.convert._cells import Cell
 from ogpmodel.convert._layout import (
     POSITION,
@@ -85,12 +86,18 @@ def _roles(name: str) -> dict[str, str]:
 
 @functools.cache
 def _lookup(name: str) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
-    """Exact and folded headings (English and Spanish) of table *name*, and its text headings."""
+    """
+    Exact and folded headings of table *name*, and its text headings.
+
+    The headings of every language, English first: where two languages write two fields alike,
+    the earlier language's field is meant.
+    """
     spec = TABLES[name]
     exact: dict[str, str] = {}
     folded: dict[str, str] = {}
-    for base in base_headings(spec):
-        for written in (base, heading(base, "es")):
+    for lang in languages():
+        for base in base_headings(spec):
+            written = heading(base, lang)
             exact.setdefault(written, base)
             folded.setdefault(fold(written), base)
     texts = frozenset(
@@ -125,10 +132,15 @@ def match_columns(spec: TableSpec, headings: Sequence[Cell]) -> list[Column]:
 
 
 def nearest_heading(spec: TableSpec, written: str) -> str:
-    """The known heading nearest to an unknown one (``""`` when none is near)."""
-    exact, _, _ = _lookup(spec.name)
-    found = difflib.get_close_matches(written, list(exact), n=1)
-    return found[0] if found else ""
+    """
+    The known heading nearest to an unknown one (``""`` when none is near).
+
+    Of headings equally near, the one of the earliest language (English first) is named.
+    """
+    headings = list(_lookup(spec.name)[0])
+    close = set(difflib.get_close_matches(written, headings, n=len(headings)))
+    near = [h for h in headings if h in close]
+    return max(near, key=lambda h: difflib.SequenceMatcher(None, written, h).ratio(), default="")
 
 
 def _required_leaves(node: Node) -> Iterator[Leaf]:

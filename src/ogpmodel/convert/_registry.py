@@ -100,7 +100,7 @@ WRITERS: Mapping[str, Converter] = {
 
 
 #: The empty workbooks (instructions, headings, drop-downs) by ``--to`` name: a function of the
-#: target and the language (``"en"`` or ``"es"``).
+#: target and the language (one of `ogpmodel.codelists.LANGUAGES`).
 TEMPLATES: Mapping[str, Converter] = {
     "xlsx": Converter(
         "ogpmodel.convert.spreadsheet:write_template", "xlsx", "an empty workbook to fill in"

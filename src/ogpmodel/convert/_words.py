@@ -1,15 +1,17 @@
 """
-The words of workbooks: sheet names and headings in English (the field names) and in Spanish.
+The words of workbooks: sheet names and headings in English (the field names) and translated.
 
-A heading is a path of field names (``period/end``); its Spanish form translates each part
-(``período/fin``), and leaves language tags and ``json`` as they are. Readers accept both forms,
-with or without accents, in any case (`fold`).
+A heading is a path of field names (``period/end``); its form in another language translates
+each part (``período/fin``, context ``workbook:heading:PART``), and leaves language tags and
+``json`` as they are. Readers accept every language's form, with or without accents, in any
+case (`fold`).
 """
 
 import re
 import unicodedata
 from collections.abc import Mapping
 
+from ogpmodel._translations import SOURCE_LANGUAGE, Texts, declare, languages
 from ogpmodel.codelists import Language
 
 __all__ = [
@@ -19,136 +21,148 @@ __all__ = [
     "fold",
     "heading",
     "sheet_name",
+    "table_sheet_names",
 ]
 
 #: The sheets a workbook has beside the tables: read by people, never as data.
-EXTRA_SHEETS: Mapping[str, Mapping[str, str]] = {
-    "instructions": {"en": "instructions", "es": "instrucciones"},
-    "codelists": {"en": "codelists", "es": "códigos"},
+EXTRA_SHEETS: Mapping[str, Texts] = {
+    name: declare(f"workbook:sheet:{name}", name) for name in ("instructions", "codelists")
 }
 
-#: The Spanish name of each table's sheet (the English name is the table's).
-SHEETS: Mapping[str, str] = {
-    "plan": "plan",
-    "stakeholders": "partes_interesadas",
-    "commitments": "compromisos",
-    "milestones": "hitos",
-    "progress": "avances",
-    "history": "historial",
-    "assessments": "evaluaciones",
-    "commitment_designs": "diseño_compromisos",
-    "links": "enlaces",
-    "goals": "metas",
-    "meetings": "reuniones",
-    "endorsements": "respaldos",
-    "identifiers": "identificadores",
-    "other_names": "otros_nombres",
+#: The sheet of each table, in table order (its English name is the table's).
+SHEETS: Mapping[str, Texts] = {
+    name: declare(f"workbook:sheet:{name}", name)
+    for name in (
+        "plan",
+        "stakeholders",
+        "commitments",
+        "milestones",
+        "progress",
+        "history",
+        "assessments",
+        "commitment_designs",
+        "links",
+        "goals",
+        "meetings",
+        "endorsements",
+        "identifiers",
+        "other_names",
+    )
 }
 
-#: The Spanish word of each part of a heading.
-PARTS: Mapping[str, str] = {
-    "access_to_information": "acceso_a_la_información",
-    "acronym": "sigla",
-    "action": "acción",
-    "actor_id": "id_actor",
-    "administration_term_end": "fin_del_mandato",
-    "assessment_position": "posición_evaluación",
-    "author_id": "id_autor",
-    "base_url": "url_base",
-    "challenges": "desafíos",
-    "civic_participation": "participación_cívica",
-    "commitment_id": "id_compromiso",
-    "completion": "cumplimiento",
-    "completion_percent": "porcentaje_de_avance",
-    "contact": "contacto",
-    "country": "país",
-    "date": "fecha",
-    "deadline_note": "nota_de_plazo",
-    "description": "descripción",
-    "did_it_open_government": "abrió_el_gobierno",
-    "early_results": "resultados_tempranos",
-    "email": "correo",
-    "end": "fin",
-    "evaluator_id": "id_evaluador",
-    "evidence_note": "nota_de_evidencia",
-    "expected_outputs": "productos_esperados",
-    "expected_results": "resultados_esperados",
-    "explanation": "explicación",
-    "extensions": "extensiones",
-    "forum": "foro",
-    "forum_exists": "existe_foro",
-    "forum_multistakeholder": "foro_multiactor",
-    "from": "desde",
-    "grand_challenge": "gran_desafío",
-    "id": "id",
-    "information_shared_before": "información_previa",
-    "information_shared_before_meetings": "información_antes_de_reuniones",
-    "jurisdiction": "jurisdicción",
-    "kind": "clase",
-    "language": "idioma",
-    "lead_ids": "ids_líderes",
-    "link": "enlace",
-    "member": "miembro",
-    "member_ids": "ids_miembros",
-    "membership": "membresía",
-    "milestone_id": "id_hito",
-    "monitoring_body": "órgano_de_monitoreo",
-    "name": "nombre",
-    "note": "nota",
-    "novelty": "novedad",
-    "ogp_values": "valores_ogp",
-    "overall": "general",
-    "parent_id": "id_superior",
-    "period": "período",
-    "phone": "teléfono",
-    "plan_endorsed_by_non_government": "respaldo_no_gubernamental",
-    "point_of_contact_id": "id_punto_de_contacto",
-    "policy_areas": "áreas_de_política",
-    "position": "posición",
-    "potential_for_results": "potencial_de_resultados",
-    "potential_impact": "impacto_potencial",
-    "primary_sector": "sector_principal",
-    "problem": "problema",
-    "product": "producto",
-    "progress_position": "posición_avance",
-    "public_accountability": "rendición_de_cuentas",
-    "relevant": "relevante",
-    "requirements": "requisitos",
-    "responsible_ids": "ids_responsables",
-    "roles": "roles",
-    "scheme": "esquema",
-    "sector": "sector",
-    "specificity": "especificidad",
-    "stakeholder_id": "id_parte_interesada",
-    "start": "inicio",
-    "status": "estado",
-    "status_quo": "situación_actual",
-    "strategic_vision": "visión_estratégica",
-    "submitted_on": "fecha_de_envío",
-    "supporting_ids": "ids_de_apoyo",
-    "text": "texto",
-    "title": "título",
-    "to": "hasta",
-    "type": "tipo",
-    "url": "url",
-    "verifiable": "verificable",
-    "vision_goal_id": "id_meta_visión",
-    "website_updated": "sitio_web_actualizado",
+#: The parts of headings that have a word in each language (field names; its English is itself).
+PARTS: Mapping[str, Texts] = {
+    part: declare(f"workbook:heading:{part}", part)
+    for part in (
+        "access_to_information",
+        "acronym",
+        "action",
+        "actor_id",
+        "administration_term_end",
+        "assessment_position",
+        "author_id",
+        "base_url",
+        "challenges",
+        "civic_participation",
+        "commitment_id",
+        "completion",
+        "completion_percent",
+        "contact",
+        "country",
+        "date",
+        "deadline_note",
+        "description",
+        "did_it_open_government",
+        "early_results",
+        "email",
+        "end",
+        "evaluator_id",
+        "evidence_note",
+        "expected_outputs",
+        "expected_results",
+        "explanation",
+        "extensions",
+        "forum",
+        "forum_exists",
+        "forum_multistakeholder",
+        "from",
+        "grand_challenge",
+        "id",
+        "information_shared_before",
+        "information_shared_before_meetings",
+        "jurisdiction",
+        "kind",
+        "language",
+        "lead_ids",
+        "link",
+        "member",
+        "member_ids",
+        "membership",
+        "milestone_id",
+        "monitoring_body",
+        "name",
+        "note",
+        "novelty",
+        "ogp_values",
+        "overall",
+        "parent_id",
+        "period",
+        "phone",
+        "plan_endorsed_by_non_government",
+        "point_of_contact_id",
+        "policy_areas",
+        "position",
+        "potential_for_results",
+        "potential_impact",
+        "primary_sector",
+        "problem",
+        "product",
+        "progress_position",
+        "public_accountability",
+        "relevant",
+        "requirements",
+        "responsible_ids",
+        "roles",
+        "scheme",
+        "sector",
+        "specificity",
+        "stakeholder_id",
+        "start",
+        "status",
+        "status_quo",
+        "strategic_vision",
+        "submitted_on",
+        "supporting_ids",
+        "text",
+        "title",
+        "to",
+        "type",
+        "url",
+        "verifiable",
+        "vision_goal_id",
+        "website_updated",
+    )
 }
 
 
 def heading(canonical: str, lang: Language) -> str:
     """The heading *canonical* (``period/end``) in *lang*; a part without a word stays as it is."""
-    if lang == "en":
+    if lang == SOURCE_LANGUAGE:
         return canonical
-    return "/".join(PARTS.get(part, part) for part in canonical.split("/"))
+    return "/".join(
+        PARTS[part].text(lang) if part in PARTS else part for part in canonical.split("/")
+    )
 
 
 def sheet_name(name: str, lang: Language) -> str:
     """The name of the sheet of table (or extra sheet) *name* in *lang*."""
-    if name in EXTRA_SHEETS:
-        return EXTRA_SHEETS[name][lang]
-    return SHEETS.get(name, name) if lang == "es" else name
+    texts = EXTRA_SHEETS.get(name) or SHEETS.get(name)
+    return name if texts is None else texts.text(lang)
+
+
+def table_sheet_names() -> list[str]:
+    """The sheet names of the tables in every language, English first, each in table order."""
+    return [texts.text(lang) for lang in languages() for texts in SHEETS.values()]
 
 
 def fold(text: str) -> str:

@@ -38,6 +38,8 @@ from ogpmodel.codelists import (
 from ogpmodel.convert._assemble import Sheet
 from ogpmodel.convert._cells import Cell
 from ogpmodel.convert._instructions import (
+    CHOOSE,
+    CODELISTS_TITLE,
     COLUMNS_HEADINGS,
     INSTRUCTIONS,
     TITLE,
@@ -84,17 +86,6 @@ _KEYS = {
     "stakeholder_id": "stakeholders",
 }
 _ROWS = 2000  # the rows a drop-down of ids looks at
-_TITLE = {"en": "title", "es": "título"}
-_CHOOSE = {
-    "en": (
-        "Not a code of the list",
-        "Choose a code of the drop-down list (see the sheet 'codelists').",
-    ),
-    "es": (
-        "No es un código de la lista",
-        "Elija un código de la lista desplegable (vea la hoja 'códigos').",
-    ),
-}
 
 
 def _codes(name: str, lang: Language) -> list[tuple[str, str]]:
@@ -210,7 +201,7 @@ class _Writer:
             check = DataValidation(
                 type="list", formula1=formula, allow_blank=True, showErrorMessage=strict
             )
-            check.errorTitle, check.error = _CHOOSE[self.lang]
+            check.errorTitle, check.error = (texts.text(self.lang) for texts in CHOOSE)
             column = get_column_letter(index)
             check.add(f"{column}2:{column}1048576")
             sheet.add_data_validation(check)
@@ -239,9 +230,9 @@ class _Writer:
             codes = _codes(name, self.lang)
             column = 2 * len(self.lists) + 1
             self.codelists.cell(1, column, name).font = Font(bold=True)
-            self.codelists.cell(1, column + 1, f"{name} ({_TITLE[self.lang]})").font = Font(
-                bold=True
-            )
+            self.codelists.cell(
+                1, column + 1, f"{name} ({CODELISTS_TITLE.text(self.lang)})"
+            ).font = Font(bold=True)
             for number, (code, title) in enumerate(codes, start=2):
                 self.codelists.cell(number, column, code)
                 self.codelists.cell(number, column + 1, title)
@@ -258,13 +249,13 @@ class _Writer:
         sheet.column_dimensions["C"].width = 40
         sheet.column_dimensions["D"].width = 12
         sheet.column_dimensions["E"].width = 60
-        sheet.cell(1, 1, TITLE[lang]).font = Font(bold=True, size=14)
-        for number, paragraph in enumerate(INSTRUCTIONS[lang], start=3):
+        sheet.cell(1, 1, TITLE.text(lang)).font = Font(bold=True, size=14)
+        for number, paragraph in enumerate((texts.text(lang) for texts in INSTRUCTIONS), start=3):
             sheet.cell(number, 1, paragraph).alignment = Alignment(wrap_text=True, vertical="top")
             sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=5)
             sheet.row_dimensions[number].height = 48
-        top = len(INSTRUCTIONS[lang]) + 4
-        for column, text in enumerate(COLUMNS_HEADINGS[lang], start=1):
+        top = len(INSTRUCTIONS) + 4
+        for column, text in enumerate((texts.text(lang) for texts in COLUMNS_HEADINGS), start=1):
             sheet.cell(top, column, text).font = Font(bold=True)
         yes = "yes" if lang == "en" else "sí"
         number = top + 1

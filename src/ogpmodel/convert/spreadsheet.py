@@ -14,7 +14,7 @@ from the model's field kinds; the round trip plan → workbook → plan is lossl
 - `write_csv` writes a folder of ``<table>.csv`` files, UTF-8, headings in English.
 - `read_xlsx` and `read_csv` return a `Conversion`: the plan and a report in which every
   problem is an ``import.*`` finding naming its cell (``commitments!D7``) and the JSON path of
-  the value in the plan. English and Spanish sheet names and headings are read alike. Run
+  the value in the plan. Sheet names and headings are read alike in every language. Run
   `ogpmodel.validate` on the plan for the plan's own problems.
 
 >>> import ogpmodel, tempfile, pathlib
@@ -40,7 +40,7 @@ from ogpmodel.convert._conversion import Conversion
 from ogpmodel.convert._layout import TABLES, base_headings
 from ogpmodel.convert._registry import MissingExtra
 from ogpmodel.convert._tables import Table, to_tables
-from ogpmodel.convert._words import SHEETS
+from ogpmodel.convert._words import table_sheet_names
 from ogpmodel.model import ActionPlan
 from ogpmodel.report import Finding, Severity
 
@@ -199,7 +199,7 @@ def _csv_sheet(path: pathlib.Path) -> Sheet | Finding:
 
 
 def _order(path: pathlib.Path) -> tuple[int, str]:
-    names = [*TABLES, *SHEETS.values()]
+    names = table_sheet_names()
     stem = path.stem
     position = names.index(stem) % len(TABLES) if stem in names else len(TABLES)
     return (position, stem)

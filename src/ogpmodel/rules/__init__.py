@@ -2,7 +2,7 @@
 The rule catalogue: every check ogpmodel makes, with a stable code.
 
 Each rule is registered once (code, default severity, family, source, message templates in
-English and Spanish). `rules()` lists them; `explain()` describes one.
+every language). `rules()` lists them; `explain()` describes one.
 """
 
 from ogpmodel._catalogue import Rule, all_rules, get_rule, word
@@ -59,11 +59,12 @@ def explain(code: str, lang: Language = "en") -> str:
 
     Raises:
         KeyError: No rule has that code (the message names the nearest code).
+        ValueError: ogpmodel does not speak *lang*.
     """
     rule = get_rule(code)
     severity = word("stage_dependent", lang) if rule.stage_dependent else rule.severity.value
     lines = [
-        f"{rule.code}: {rule.title.get(lang, rule.title['en'])}",
+        f"{rule.code}: {rule.title.text(lang)}",
         f"{word('severity', lang)}: {severity}",
         f"{word('family', lang)}: {rule.family}",
         f"{word('source', lang)}: {rule.source}",

@@ -64,14 +64,9 @@ class _Rating:
     family="assessments",
     source="design (completion ratings are dated assessments: https://www.opengovpartnership.org/glossary/completion/)",
     title_en="a later completion rating is lower than an earlier one.",
-    title_es="una calificación de cumplimiento posterior es inferior a una anterior.",
     en=(
         "Commitment {commitment!r} is rated {completion!r} ({date}), lower than an earlier "
         "completion rating, {earlier!r} ({earlier_date})."
-    ),
-    es=(
-        "El compromiso {commitment!r} recibe el nivel de cumplimiento {completion!r} ({date}), "
-        "inferior a una calificación anterior, {earlier!r} ({earlier_date})."
     ),
 )
 def _completion_regressed(ctx: Context) -> Iterator[Hit]:
@@ -116,14 +111,9 @@ def _completion_regressed(ctx: Context) -> Iterator[Hit]:
     family="assessments",
     source="https://opengovpartnership.org/glossary/verifiability",
     title_en="a commitment assessed not verifiable also carries further design or results ratings.",
-    title_es="un compromiso evaluado como no verificable también tiene otras calificaciones de diseño o de resultados.",
     en=(
         "Commitment {commitment!r} is assessed as not verifiable but also carries further "
         "ratings: {fields}; an unverifiable commitment is not assessed further."
-    ),
-    es=(
-        "El compromiso {commitment!r} se evaluó como no verificable, pero también tiene otras "
-        "calificaciones: {fields}; un compromiso no verificable no se sigue evaluando."
     ),
 )
 def _unverifiable_rated(ctx: Context) -> Iterator[Hit]:
@@ -158,12 +148,7 @@ def _unverifiable_rated(ctx: Context) -> Iterator[Hit]:
         "legacy indicators (specificity, potential impact) on a plan starting 2021 or later, "
         "or 2020+ indicators on a plan before 2018."
     ),
-    title_es=(
-        "indicadores antiguos (especificidad, impacto potencial) en un plan que comienza en 2021 "
-        "o después, o indicadores de 2020 en adelante en un plan anterior a 2018."
-    ),
     en="The IRM review of commitment {commitment!r} rates {field!r}, {kind}, but the plan starts in {year}.",
-    es="La revisión del MRI del compromiso {commitment!r} califica {field!r}, {kind}, pero el plan comienza en {year}.",
 )
 def _indicator_era(ctx: Context) -> Iterator[Hit]:
     start = ctx.plan.period.start
@@ -194,9 +179,7 @@ def _indicator_era(ctx: Context) -> Iterator[Hit]:
     family="assessments",
     source="design",
     title_en="two assessments of the same type for the same commitment and date.",
-    title_es="dos evaluaciones del mismo tipo para el mismo compromiso y la misma fecha.",
     en="This {kind} of commitment {commitment!r} dated {date} repeats the one at {first}.",
-    es="Esta evaluación ({kind}) del compromiso {commitment!r} con fecha {date} repite la que está en {first}.",
 )
 def _duplicate(ctx: Context) -> Iterator[Hit]:
     seen: dict[tuple[str, str, PartialDate], str] = {}

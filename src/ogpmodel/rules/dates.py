@@ -51,9 +51,7 @@ def _outside_path(base: str, inner: Period, outer: Period) -> str:
     family="dates",
     source="design",
     title_en="a period ends before it starts (interval semantics of partial dates).",
-    title_es="un período termina antes de comenzar (semántica de intervalo de las fechas parciales).",
     en="The period ends ({end}) before it starts ({start}).",
-    es="El período termina ({end}) antes de comenzar ({start}).",
 )
 def _end_before_start(ctx: Context) -> Iterator[Hit]:
     periods: list[tuple[str, Period | None]] = [("/period", ctx.plan.period)]
@@ -70,9 +68,7 @@ def _end_before_start(ctx: Context) -> Iterator[Hit]:
     family="dates",
     source="design",
     title_en="a milestone's period is not within its commitment's (or parent milestone's) period.",
-    title_es="el período de un hito no está dentro del período de su compromiso (o de su hito superior).",
     en="Milestone {id!r} of commitment {commitment!r} runs {period}, outside the period of its {owner}, {outer_period}.",
-    es="El hito {id!r} del compromiso {commitment!r} abarca {period}, fuera del período de su {owner}, {outer_period}.",
 )
 def _milestone_outside(ctx: Context) -> Iterator[Hit]:
     # The period a milestone's children must lie within, by the milestone's path: its own, or
@@ -104,9 +100,7 @@ def _milestone_outside(ctx: Context) -> Iterator[Hit]:
     family="dates",
     source=_DATES_AND_DEADLINES,
     title_en="a milestone's period is not within the plan's, and no commitment or parent period bounds it.",
-    title_es="el período de un hito no está dentro del período del plan, y ningún período de compromiso o hito superior lo acota.",
     en="Milestone {id!r} of commitment {commitment!r} runs {period}, outside the plan's period {outer_period}.",
-    es="El hito {id!r} del compromiso {commitment!r} abarca {period}, fuera del período del plan, {outer_period}.",
 )
 def _milestone_outside_plan(ctx: Context) -> Iterator[Hit]:
     # A milestone inside a dated commitment or parent is checked against it (and the commitment
@@ -141,9 +135,7 @@ def _milestone_outside_plan(ctx: Context) -> Iterator[Hit]:
     family="dates",
     source=_DATES_AND_DEADLINES,
     title_en="a commitment's period is not within the plan's.",
-    title_es="el período de un compromiso no está dentro del período del plan.",
     en="Commitment {id!r} runs {period}, outside the plan's period {outer_period}.",
-    es="El compromiso {id!r} abarca {period}, fuera del período del plan, {outer_period}.",
 )
 def _commitment_outside(ctx: Context) -> Iterator[Hit]:
     outer = ctx.plan.period
@@ -166,9 +158,7 @@ def _commitment_outside(ctx: Context) -> Iterator[Hit]:
     family="dates",
     source=_DATES_AND_DEADLINES,
     title_en="the plan was submitted after its implementation period began.",
-    title_es="el plan se presentó después de que comenzara su período de implementación.",
     en="The plan was submitted on {submitted_on}, after its implementation period began ({start}).",
-    es="El plan se presentó el {submitted_on}, después del inicio de su período de implementación ({start}).",
 )
 def _submitted_after_start(ctx: Context) -> Iterator[Hit]:
     submitted, start = ctx.plan.submitted_on, ctx.plan.period.start

@@ -46,14 +46,9 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
     family="deadlines",
     source="https://opengovpartnership.org/?p=57265 (OGP Local Handbook 3.5.1)",
     title_en="local: no inception report within 2 months of submitted_on.",
-    title_es="local: no hay informe de inicio dentro de los 2 meses posteriores a submitted_on.",
     en=(
         "No inception report is dated within two months of the plan's submission on "
         "{submitted_on} (due by {due})."
-    ),
-    es=(
-        "Ningún informe de inicio tiene fecha dentro de los dos meses posteriores a la "
-        "presentación del plan, el {submitted_on} (plazo: {due})."
     ),
 )
 def _inception_report_overdue(ctx: Context) -> Iterator[Hit]:
@@ -78,14 +73,9 @@ def _inception_report_overdue(ctx: Context) -> Iterator[Hit]:
     family="deadlines",
     source="https://www.opengovpartnership.org/ogp-local-end-of-commitment-assessment-form (OGP Local Handbook 3.5.2)",
     title_en="local: a commitment completed over 1 month ago has no end-of-commitment report.",
-    title_es="local: un compromiso completado hace más de 1 mes no tiene informe de fin de compromiso.",
     en=(
         "Commitment {id!r} was completed on {completed_on} but has no end-of-commitment report "
         "(due by {due})."
-    ),
-    es=(
-        "El compromiso {id!r} se completó el {completed_on}, pero no tiene informe de fin de "
-        "compromiso (plazo: {due})."
     ),
 )
 def _end_of_commitment_report_overdue(ctx: Context) -> Iterator[Hit]:
@@ -123,14 +113,9 @@ def _end_of_commitment_report_overdue(ctx: Context) -> Iterator[Hit]:
     family="deadlines",
     source="design",
     title_en="a milestone past its end date is not completed or cancelled.",
-    title_es="un hito cuya fecha de término ya pasó no está completado ni cancelado.",
     en=(
         "Milestone {id!r} of commitment {commitment!r} was due by {end}, but its status is "
         "{status!r}, not 'completed' or 'cancelled'."
-    ),
-    es=(
-        "El hito {id!r} del compromiso {commitment!r} debía estar listo en {end}, pero su estado "
-        "es {status!r}, no 'completed' ni 'cancelled'."
     ),
 )
 def _milestone_overdue(ctx: Context) -> Iterator[Hit]:
@@ -165,9 +150,7 @@ def _milestone_overdue(ctx: Context) -> Iterator[Hit]:
     family="deadlines",
     source="design",
     title_en="the plan period has ended but the plan is still in implementation.",
-    title_es="el período del plan terminó, pero el plan sigue en implementación.",
     en="The plan period ended ({end}) before {as_of}, but the plan is still in 'implementation'.",
-    es="El período del plan terminó ({end}) antes del {as_of}, pero el plan sigue en 'implementation'.",
 )
 def _plan_period_over(ctx: Context) -> Iterator[Hit]:
     plan, as_of, end = ctx.plan, ctx.as_of, ctx.plan.period.end

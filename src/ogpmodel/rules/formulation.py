@@ -38,9 +38,7 @@ def _missing(text: Text | None) -> bool:
     family="formulation",
     source=_COMMITMENT,
     title_en="no problem statement.",
-    title_es="no hay descripción del problema.",
     en="Commitment {id!r} has no problem statement: say which public problem it addresses.",
-    es="El compromiso {id!r} no tiene descripción del problema: indique qué problema público aborda.",
 )
 def _missing_problem(ctx: Context) -> Iterator[Hit]:
     for path, commitment in ctx.commitments():
@@ -55,9 +53,7 @@ def _missing_problem(ctx: Context) -> Iterator[Hit]:
     family="formulation",
     source=_COMMITMENT,
     title_en="no description of what the commitment will do.",
-    title_es="no hay descripción de lo que hará el compromiso.",
     en="Commitment {id!r} does not describe what it will do (its action).",
-    es="El compromiso {id!r} no describe lo que hará (su acción).",
 )
 def _missing_action(ctx: Context) -> Iterator[Hit]:
     for path, commitment in ctx.commitments():
@@ -75,17 +71,9 @@ def _missing_action(ctx: Context) -> Iterator[Hit]:
         "no core OGP value (access to information, civic participation, public accountability); "
         "technology and innovation alone does not make a commitment relevant."
     ),
-    title_es=(
-        "ningún valor central de OGP (acceso a la información, participación cívica, rendición de "
-        "cuentas pública); la tecnología e innovación por sí sola no hace relevante un compromiso."
-    ),
     en=(
         "Commitment {id!r} lists as OGP values: {actual}; it needs at least one core value "
         "(access to information, civic participation or public accountability)."
-    ),
-    es=(
-        "El compromiso {id!r} declara como valores de OGP: {actual}; necesita al menos un valor "
-        "central (acceso a la información, participación cívica o rendición de cuentas pública)."
     ),
 )
 def _no_core_value(ctx: Context) -> Iterator[Hit]:
@@ -103,9 +91,7 @@ def _no_core_value(ctx: Context) -> Iterator[Hit]:
     family="formulation",
     source=_LOCAL_TEMPLATE,
     title_en="no lead institution.",
-    title_es="no hay institución responsable.",
     en="Commitment {id!r} names no lead institution (lead_ids is empty).",
-    es="El compromiso {id!r} no indica ninguna institución responsable (lead_ids está vacío).",
 )
 def _no_lead(ctx: Context) -> Iterator[Hit]:
     for path, commitment in ctx.commitments():
@@ -120,9 +106,7 @@ def _no_lead(ctx: Context) -> Iterator[Hit]:
     family="formulation",
     source=_VERIFIABILITY,
     title_en="no milestones.",
-    title_es="no hay hitos.",
     en="Commitment {id!r} has no milestones; it needs at least one milestone with a verifiable deliverable.",
-    es="El compromiso {id!r} no tiene hitos; necesita al menos un hito con un entregable verificable.",
 )
 def _no_milestones(ctx: Context) -> Iterator[Hit]:
     for path, commitment in ctx.commitments():
@@ -137,9 +121,7 @@ def _no_milestones(ctx: Context) -> Iterator[Hit]:
     family="formulation",
     source=_LOCAL_TEMPLATE,
     title_en="no start or no end.",
-    title_es="falta el inicio o el término.",
     en="Commitment {id!r} has no {expected}; a commitment needs both a start and an end date.",
-    es="El compromiso {id!r} no tiene {expected}; todo compromiso necesita fecha de inicio y de término.",
 )
 def _missing_period(ctx: Context) -> Iterator[Hit]:
     for path, commitment in ctx.commitments():
@@ -161,14 +143,9 @@ def _missing_period(ctx: Context) -> Iterator[Hit]:
     family="formulation",
     source=_VERIFIABILITY,
     title_en="a milestone has neither an end date nor a deadline note: it cannot be verified.",
-    title_es="un hito no tiene fecha de término ni nota de plazo: no se puede verificar.",
     en=(
         "Milestone {id!r} of commitment {commitment!r} has neither an end date nor a deadline "
         "note, so its completion cannot be verified."
-    ),
-    es=(
-        "El hito {id!r} del compromiso {commitment!r} no tiene fecha de término ni nota de plazo, "
-        "por lo que no se puede verificar su cumplimiento."
     ),
 )
 def _no_end_date(ctx: Context) -> Iterator[Hit]:
@@ -187,14 +164,9 @@ def _no_end_date(ctx: Context) -> Iterator[Hit]:
     family="formulation",
     source=_VERIFIABILITY,
     title_en="a milestone has only a free-text deadline.",
-    title_es="un hito solo tiene un plazo en texto libre.",
     en=(
         "Milestone {id!r} of commitment {commitment!r} gives only a free-text deadline "
         "({note!r}); an end date (period.end) would make it verifiable."
-    ),
-    es=(
-        "El hito {id!r} del compromiso {commitment!r} solo indica un plazo en texto libre "
-        "({note!r}); una fecha de término (period.end) lo haría verificable."
     ),
 )
 def _deadline_note_only(ctx: Context) -> Iterator[Hit]:
@@ -223,9 +195,7 @@ def _key(text: Text) -> tuple[tuple[str, str], ...]:
     family="formulation",
     source="design (a repeated record, as trackers export them)",
     title_en="two commitments have the same title.",
-    title_es="dos compromisos tienen el mismo título.",
     en="Commitment {id!r} has the same title as the commitment at {first}.",
-    es="El compromiso {id!r} tiene el mismo título que el compromiso en {first}.",
 )
 def _duplicate_commitment_titles(ctx: Context) -> Iterator[Hit]:
     seen: dict[tuple[tuple[str, str], ...], str] = {}
@@ -243,9 +213,7 @@ def _duplicate_commitment_titles(ctx: Context) -> Iterator[Hit]:
     family="formulation",
     source="design (a repeated record, as trackers export them)",
     title_en="two milestones of one commitment have the same title and period.",
-    title_es="dos hitos de un compromiso tienen el mismo título y período.",
     en="Milestone {id!r} of commitment {commitment!r} repeats the milestone at {first} (same title and period).",
-    es="El hito {id!r} del compromiso {commitment!r} repite el hito en {first} (mismo título y período).",
 )
 def _duplicate_milestones(ctx: Context) -> Iterator[Hit]:
     seen: dict[tuple[int, object, object], str] = {}
@@ -268,9 +236,7 @@ def _duplicate_milestones(ctx: Context) -> Iterator[Hit]:
     family="formulation",
     source="https://opengovpartnership.org/documents/ogp-local-handbook (3.2.1.1 Local Open Government Strategic Vision)",
     title_en="a local commitment is not linked to a strategic-vision goal.",
-    title_es="un compromiso local no está vinculado a una meta de la visión estratégica.",
     en="Commitment {id!r} is not linked to a goal of the strategic vision (vision_goal_id is missing).",
-    es="El compromiso {id!r} no está vinculado a ninguna meta de la visión estratégica (falta vision_goal_id).",
 )
 def _unlinked_vision_goal(ctx: Context) -> Iterator[Hit]:
     for path, commitment in ctx.commitments():
@@ -288,9 +254,7 @@ def _unlinked_vision_goal(ctx: Context) -> Iterator[Hit]:
         "https://www.opengovpartnership.org/members/liberia/commitments/LR0041/)"
     ),
     title_en="the id does not follow OGP's pattern (local CCMMM9999, national CC9999).",
-    title_es="el id no sigue el patrón de OGP (local CCMMM9999, nacional CC9999).",
     en="The commitment id {id!r} does not follow OGP's pattern; expected {expected}.",
-    es="El id de compromiso {id!r} no sigue el patrón de OGP; se esperaba {expected}.",
 )
 def _id_format(ctx: Context) -> Iterator[Hit]:
     pattern, expected = (

@@ -56,9 +56,7 @@ def _hits(ctx: Context, code: str) -> Iterator[Hit]:
     family=_FAMILY,
     source=_SOURCE,
     title_en="a history event is not an allowed transition.",
-    title_es="un evento del historial no es una transición permitida.",
     en="A {kind} cannot move from {from!r} to {to!r}: the lifecycle table has no such transition.",
-    es="Un {kind} no puede pasar de {from!r} a {to!r}: la tabla del ciclo de vida no tiene esa transición.",
 )
 def _invalid_transition(ctx: Context) -> Iterator[Hit]:
     return _hits(ctx, lc.INVALID_TRANSITION)
@@ -70,9 +68,7 @@ def _invalid_transition(ctx: Context) -> Iterator[Hit]:
     family=_FAMILY,
     source=_SOURCE,
     title_en="status is not the to of the last history event.",
-    title_es="status no es el to del último evento del historial.",
     en="The status is {status!r}, but the last history event moved to {last!r}.",
-    es="El estado es {status!r}, pero el último evento del historial lleva a {last!r}.",
 )
 def _status_mismatch(ctx: Context) -> Iterator[Hit]:
     return _hits(ctx, lc.STATUS_MISMATCH)
@@ -84,15 +80,10 @@ def _status_mismatch(ctx: Context) -> Iterator[Hit]:
     family=_FAMILY,
     source=_SOURCE,
     title_en="history dates decrease, or an event's from is not the previous to.",
-    title_es="las fechas del historial retroceden, o el from de un evento no es el to del anterior.",
     en=(
         "This event ({from!r}, {date}) does not follow the previous one ({previous!r},"
         " {previous_date}): each event starts in the state the previous one ended in, on the"
         " same day or later."
-    ),
-    es=(
-        "Este evento ({from!r}, {date}) no sigue al anterior ({previous!r}, {previous_date}):"
-        " cada evento parte del estado en que terminó el anterior, el mismo día o después."
     ),
 )
 def _history_out_of_order(ctx: Context) -> Iterator[Hit]:
@@ -105,14 +96,9 @@ def _history_out_of_order(ctx: Context) -> Iterator[Hit]:
     family=_FAMILY,
     source=_SOURCE,
     title_en="two history events dated by a month or a year may have happened in either order.",
-    title_es="dos eventos del historial fechados por mes o año pudieron ocurrir en cualquier orden.",
     en=(
         "This event ({from!r}, {date}) may have happened before the previous one"
         " ({previous!r}, {previous_date}): their dates overlap, so the order is not certain."
-    ),
-    es=(
-        "Este evento ({from!r}, {date}) pudo ocurrir antes que el anterior ({previous!r},"
-        " {previous_date}): sus fechas se superponen, así que el orden no es seguro."
     ),
 )
 def _history_order_uncertain(ctx: Context) -> Iterator[Hit]:
@@ -125,9 +111,7 @@ def _history_order_uncertain(ctx: Context) -> Iterator[Hit]:
     family=_FAMILY,
     source=_SOURCE,
     title_en="some statuses are not recorded; the rules that need a status skipped those entities.",
-    title_es="algunos estados no están registrados; las reglas que necesitan un estado omitieron esas entidades.",
     en="{count} status(es) are not recorded, so the rules that need a status did not check them: {paths}.",
-    es="{count} estado(s) no están registrados, así que las reglas que necesitan un estado no los revisaron: {paths}.",
 )
 def _status_unrecorded(ctx: Context) -> Iterator[Hit]:
     owners: list[tuple[str, ActionPlan | Commitment | Milestone]] = [("", ctx.plan)]
@@ -146,9 +130,7 @@ define(
     source=_SOURCE,
     transition_only=True,
     title_en="a move is asked of a plan, commitment or milestone whose status is not recorded.",
-    title_es="se pide un cambio de estado a un plan, compromiso o hito cuyo estado no está registrado.",
     en="This {kind} has no recorded status, so no move to {to!r} can be checked; record its status first.",
-    es="Este {kind} no tiene un estado registrado, así que no se puede verificar un paso a {to!r}; registre primero su estado.",
 )
 
 
@@ -158,9 +140,7 @@ define(
     family=_FAMILY,
     source=_SOURCE,
     title_en="a completed commitment or milestone has milestones not completed/cancelled.",
-    title_es="un compromiso o hito completado tiene hitos que no están completados ni cancelados.",
     en="A completed commitment or milestone needs every milestone under it completed or cancelled; still open: {milestones}.",
-    es="Un compromiso o hito completado necesita todos sus hitos completados o cancelados; siguen abiertos: {milestones}.",
 )
 def _completed_with_open_milestones(ctx: Context) -> Iterator[Hit]:
     owners: list[tuple[str, Commitment | Milestone]] = list(ctx.commitments())
@@ -177,9 +157,7 @@ def _completed_with_open_milestones(ctx: Context) -> Iterator[Hit]:
     family=_FAMILY,
     source=_SOURCE,
     title_en="a withdrawn / cancelled event has no note.",
-    title_es="un evento de retiro o cancelación no tiene nota.",
     en="A move to {to!r} needs a note saying why.",
-    es="Un paso a {to!r} necesita una nota que explique el motivo.",
 )
 def _note_required(ctx: Context) -> Iterator[Hit]:
     return _hits(ctx, lc.NOTE_REQUIRED)
@@ -206,12 +184,7 @@ def _recorded_hits(ctx: Context, code: str) -> Iterator[Hit]:
         "a commitment or milestone moves while the plan is not in implementation or ended"
         f" {_ALSO_RECORDED_EN}."
     ),
-    title_es=(
-        "un compromiso o hito cambia de estado mientras el plan no está en implementación ni"
-        f" terminado {_ALSO_RECORDED_ES}."
-    ),
     en="A {kind} can only move while the plan is in 'implementation' or 'ended', not while it is {status!r}.",
-    es="Un {kind} solo puede cambiar de estado mientras el plan está en 'implementation' o 'ended', no mientras está en {status!r}.",
 )
 def _plan_not_in_implementation(ctx: Context) -> Iterator[Hit]:
     return _recorded_hits(ctx, lc.PLAN_NOT_IN_IMPLEMENTATION)
@@ -227,12 +200,7 @@ define(
         "the plan is submitted while stage-dependent (S) rules fail (transition guard only:"
         " on a recorded plan, the failing S rules report themselves)."
     ),
-    title_es=(
-        "se envía el plan mientras fallan reglas dependientes de la etapa (S) (solo guarda de"
-        " transición: en un plan registrado, las reglas S que fallan se informan a sí mismas)."
-    ),
     en="The plan cannot be submitted while stage-dependent rules fail: {codes}.",
-    es="El plan no puede enviarse mientras fallan reglas dependientes de la etapa: {codes}.",
 )
 
 
@@ -245,12 +213,7 @@ define(
         "the plan enters implementation before its period starts, or its period has no start"
         f" {_ALSO_RECORDED_EN}."
     ),
-    title_es=(
-        "el plan entra en implementación antes del inicio de su período, o su período no tiene"
-        f" inicio {_ALSO_RECORDED_ES}."
-    ),
     en="The plan cannot enter implementation on {date}: its period starts later, or has no start.",
-    es="El plan no puede entrar en implementación el {date}: su período comienza después, o no tiene inicio.",
 )
 def _plan_period_not_started(ctx: Context) -> Iterator[Hit]:
     return _recorded_hits(ctx, lc.PLAN_PERIOD_NOT_STARTED)
@@ -265,17 +228,9 @@ def _plan_period_not_started(ctx: Context) -> Iterator[Hit]:
         "the plan ends before its period is over while some commitments are neither completed"
         f" nor withdrawn {_ALSO_RECORDED_EN}."
     ),
-    title_es=(
-        "el plan termina antes del fin de su período mientras hay compromisos ni completados ni"
-        f" retirados {_ALSO_RECORDED_ES}."
-    ),
     en=(
         "The plan cannot end on {date}, before its period is over, while these commitments are"
         " neither completed nor withdrawn: {commitments}."
-    ),
-    es=(
-        "El plan no puede terminar el {date}, antes del fin de su período, mientras estos"
-        " compromisos no están completados ni retirados: {commitments}."
     ),
 )
 def _plan_period_not_over(ctx: Context) -> Iterator[Hit]:
@@ -291,12 +246,7 @@ def _plan_period_not_over(ctx: Context) -> Iterator[Hit]:
         "a local plan is closed while a completed commitment has no end-of-commitment report"
         f" {_ALSO_RECORDED_EN}."
     ),
-    title_es=(
-        "se cierra un plan local mientras un compromiso completado no tiene informe de fin de"
-        f" compromiso {_ALSO_RECORDED_ES}."
-    ),
     en="The plan cannot be closed: these completed commitments have no end-of-commitment report: {commitments}.",
-    es="El plan no puede cerrarse: estos compromisos completados no tienen informe de fin de compromiso: {commitments}.",
     local_only=True,
 )
 def _missing_end_of_commitment_report(ctx: Context) -> Iterator[Hit]:

@@ -30,9 +30,7 @@ _SUBMITTED_OR_LATER = frozenset(
     family="process",
     source=f"{_HANDBOOK} (3.2.1.2 Commitments)",
     title_en="the plan has no commitments.",
-    title_es="el plan no tiene compromisos.",
     en="The plan has no commitments; it needs at least one.",
-    es="El plan no tiene compromisos; necesita al menos uno.",
 )
 def _no_commitments(ctx: Context) -> Iterator[Hit]:
     if not ctx.plan.commitments:
@@ -48,9 +46,7 @@ def _no_commitments(ctx: Context) -> Iterator[Hit]:
         "published text: a profile setting)"
     ),
     title_en="more commitments than the profile allows (local default 5 — unconfirmed, configurable).",
-    title_es="más compromisos de los que permite el perfil (5 por omisión en planes locales; sin confirmar, configurable).",
     en="The plan has more commitments ({count}) than its profile {profile!r} allows ({max}).",
-    es="El plan tiene más compromisos ({count}) de los que permite su perfil {profile!r} ({max}).",
 )
 def _too_many_commitments(ctx: Context) -> Iterator[Hit]:
     cap, count = ctx.profile.max_commitments, len(ctx.plan.commitments)
@@ -64,9 +60,7 @@ def _too_many_commitments(ctx: Context) -> Iterator[Hit]:
     family="process",
     source="http://www.opengovpartnership.org/how-it-works/action-plans",
     title_en="national plans: outside the 5–15 recommended.",  # noqa: RUF001 - as in the catalogue
-    title_es="planes nacionales: fuera de los 5 a 15 recomendados.",
     en="The plan's number of commitments ({count}) is outside the recommended {low} to {high}.",
-    es="El número de compromisos del plan ({count}) está fuera del rango recomendado de {low} a {high}.",
 )
 def _count_outside_recommendation(ctx: Context) -> Iterator[Hit]:
     recommended, count = ctx.profile.recommended_commitments, len(ctx.plan.commitments)
@@ -83,9 +77,7 @@ def _count_outside_recommendation(ctx: Context) -> Iterator[Hit]:
     family="process",
     source=_INCEPTION_FORM,
     title_en="no forum, or a forum with no members.",
-    title_es="no hay foro, o el foro no tiene miembros.",
     en="The plan {actual}; it needs a multi-stakeholder forum with members.",
-    es="El plan {actual}; necesita un foro multiactor con miembros.",
 )
 def _no_forum(ctx: Context) -> Iterator[Hit]:
     forum = ctx.plan.forum
@@ -102,9 +94,7 @@ def _no_forum(ctx: Context) -> Iterator[Hit]:
     family="process",
     source=_INCEPTION_FORM,
     title_en="the forum lacks a government member or a non-government member.",
-    title_es="al foro le falta un miembro del gobierno o un miembro ajeno al gobierno.",
     en="The forum has no {expected}; it needs members from government and from outside it.",
-    es="El foro no tiene {expected}; necesita miembros del gobierno y ajenos a él.",
 )
 def _forum_not_multistakeholder(ctx: Context) -> Iterator[Hit]:
     forum = ctx.plan.forum
@@ -127,9 +117,7 @@ def _forum_not_multistakeholder(ctx: Context) -> Iterator[Hit]:
     family="process",
     source=_INCEPTION_FORM,
     title_en="no endorsement by a non-government stakeholder dated on or before submitted_on.",
-    title_es="no hay respaldo de una parte interesada ajena al gobierno con fecha igual o anterior a submitted_on.",
     en="No non-government stakeholder endorsed the plan on or before {expected}.",
-    es="Ninguna parte interesada ajena al gobierno respaldó el plan en o antes de {expected}.",
 )
 def _not_endorsed(ctx: Context) -> Iterator[Hit]:
     submitted = ctx.plan.submitted_on
@@ -152,9 +140,7 @@ def _not_endorsed(ctx: Context) -> Iterator[Hit]:
     family="process",
     source=f"{_HANDBOOK} (2.3 OGP Local Monitoring Body); https://www.opengovpartnership.org/glossary/local-monitoring-body/",
     title_en="no monitoring body.",
-    title_es="no hay órgano de monitoreo.",
     en="The plan names no monitoring body; an OGP Local plan needs one to assess it independently.",
-    es="El plan no indica un órgano de monitoreo; un plan de OGP Local necesita uno que lo evalúe de forma independiente.",
 )
 def _no_monitoring_body(ctx: Context) -> Iterator[Hit]:
     if ctx.plan.monitoring_body is None:
@@ -167,14 +153,9 @@ def _no_monitoring_body(ctx: Context) -> Iterator[Hit]:
     family="process",
     source=f"{_HANDBOOK} (2.1 Local government OGP Point of Contact)",
     title_en="no point of contact.",
-    title_es="no hay punto de contacto.",
     en=(
         "The plan names no point of contact: point_of_contact_id is missing and no stakeholder "
         "has the role 'point_of_contact'."
-    ),
-    es=(
-        "El plan no indica un punto de contacto: falta point_of_contact_id y ninguna parte "
-        "interesada tiene el rol 'point_of_contact'."
     ),
 )
 def _no_point_of_contact(ctx: Context) -> Iterator[Hit]:
@@ -192,9 +173,7 @@ def _no_point_of_contact(ctx: Context) -> Iterator[Hit]:
     family="process",
     source="https://www.opengovpartnership.org/country-and-ogp-local-dates-and-deadlines/",
     title_en="status is submitted or later but submitted_on is absent.",
-    title_es="el estado es submitted o posterior, pero falta submitted_on.",
     en="The plan's status is {status!r}, but submitted_on (when it was delivered to OGP) is missing.",
-    es="El estado del plan es {status!r}, pero falta submitted_on (cuándo se entregó a OGP).",
 )
 def _missing_submission_date(ctx: Context) -> Iterator[Hit]:
     plan = ctx.plan
