@@ -125,7 +125,8 @@ class Stats:
         starred: Commitments starred by a legacy IRM review.
         milestones: How many milestones, at every depth.
         milestones_by_status: Milestones by status (they add up to ``milestones``).
-        milestones_overdue: Milestones overdue on ``as_of``; `None` without ``as_of``.
+        milestones_overdue: Milestones overdue on ``as_of`` (by default 0); `None` exactly
+            when there is no ``as_of``.
     """
 
     as_of: datetime.date | None = None
@@ -139,7 +140,15 @@ class Stats:
     starred: int = 0
     milestones: int = 0
     milestones_by_status: Mapping[str, int] = _field(MILESTONE_STATUSES, "milestones_by_status")
-    milestones_overdue: int | None = None
+    milestones_overdue: int | None = attrs.field(
+        default=attrs.Factory(lambda self: None if self.as_of is None else 0, takes_self=True)
+    )
+
+    @milestones_overdue.validator
+    def _overdue_as_of(self, _: object, overdue: int | None) -> None:
+        if (overdue is None) != (self.as_of is None):
+            msg = "Stats.milestones_overdue is counted exactly when as_of is given"
+            raise ValueError(msg)
 
     @property
     def milestones_completed(self) -> int:
