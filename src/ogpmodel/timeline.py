@@ -226,8 +226,6 @@ class _Axis:
         self, start: datetime.date | None, end: datetime.date | None, as_of: datetime.date | None
     ) -> str:
         cells = ["."] * self.cells
-        if as_of is not None and self.first <= as_of <= self.last:
-            cells[self.cell(as_of)] = ":"
         if start is not None and end is not None and start <= end:
             for index in range(self.cell(start), self.cell(end) + 1):
                 cells[index] = "="
@@ -235,6 +233,8 @@ class _Axis:
             day = start if start is not None else end
             assert day is not None  # noqa: S101 - one of the two is given
             cells[self.cell(day)] = "*"
+        if as_of is not None and self.first <= as_of <= self.last:
+            cells[self.cell(as_of)] = ":"
         return "".join(cells)
 
 
