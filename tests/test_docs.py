@@ -20,6 +20,7 @@ def python_blocks(path: pathlib.Path) -> list[str]:
         "docs/lifecycle.md",
         "docs/howto-import-us-nap5.md",
         "docs/howto-import-canada-nap.md",
+        "docs/howto-stats.md",
         "README.md",
     ],
 )

@@ -20,13 +20,9 @@ from ogpmodel import (
     Completion,
     EndOfCommitmentReport,
     InceptionReport,
-    IRMProduct,
-    IrmReview,
     MilestoneStatus,
     PlanStatus,
     PotentialForResults,
-    PotentialImpact,
-    Specificity,
     Stats,
     examples,
     stats,
@@ -43,6 +39,7 @@ from ogpmodel.stats import (
 )
 from ogpmodel.strategies import BrokenPlan, action_plans, broken_plans, dates
 from tests.builders import commitment, complete_local_plan, milestone, p
+from tests.test_assessment import review as starring_review
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "schemas" / "1.1" / "stats.schema.json").read_text("utf-8"))
@@ -180,16 +177,7 @@ class TestLatestAssessments:
             commitment_id="CLMPU0001", potential_for_results=PotentialForResults.SUBSTANTIAL
         )
         inception = InceptionReport(date=p("2023-03"), commitments=(design,))
-        review = IrmReview(
-            date=p("2019-06"),
-            commitment_id="CLMPU0001",
-            product=IRMProduct.END_OF_TERM_REPORT,
-            specificity=Specificity.HIGH,
-            relevant=True,
-            potential_impact=PotentialImpact.MODERATE,
-            completion=Completion.SUBSTANTIAL,
-        )
-        counts = stats(self.plan(inception, review))
+        counts = stats(self.plan(inception, starring_review()))
         assert (counts.substantial_potential, counts.starred) == (1, 1)
         assert counts.substantial_potential_share == 1.0
 

@@ -17,7 +17,7 @@ result is a frozen `Stats`; ``to_dict()`` and ``to_json()`` give its JSON form, 
 - Milestones completed, and overdue on ``as_of`` as the ``deadline.milestone-overdue`` rule
   sees them (`None` without ``as_of``).
 
->>> from ogpmodel import examples, stats
+>>> from ogpmodel import examples
 >>> counts = stats(examples.maipu())
 >>> counts.commitments, sum(counts.commitments_by_status.values())
 (4, 4)
