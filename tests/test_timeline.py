@@ -117,6 +117,9 @@ class TestMermaid:
         chart = timeline.mermaid(plan)
         assert ":active, milestone, t2, 2023-06-30, 0d" in chart
         assert "    %% no dates: · [>] 2 Publicar el diagnóstico (2)" in chart
+        backwards = milestone(period=period("2023-09", "2023-04"))
+        plan = complete_local_plan(commitments=(commitment(milestones=(backwards,)),))
+        assert ":active, milestone, t2, 2023-09-01, 0d" in timeline.mermaid(plan)
 
     def test_status_and_overdue_tags(self) -> None:
         """Completed is done; a milestone past its end on as_of is crit."""

@@ -72,6 +72,18 @@ class _Item:
     start: datetime.date | None
     end: datetime.date | None
 
+    @property
+    def when(self) -> tuple[datetime.date, datetime.date | None] | None:
+        """
+        ``(start, end)`` of its bar; ``(day, None)`` for a point, `None` without dates.
+
+        A point is the one known end, or the start of a period that ends before it starts.
+        """
+        if self.start is not None and self.end is not None and self.start <= self.end:
+            return self.start, self.end
+        day = self.start or self.end
+        return None if day is None else (day, None)
+
 
 def _status_of(
     plan: ActionPlan,
@@ -144,8 +156,8 @@ def mermaid(plan: ActionPlan, *, as_of: datetime.date | None = None) -> str:
     The commitments and milestones of *plan* as a Mermaid Gantt chart.
 
     One section per commitment; its bar, then one bar per milestone, tagged ``done``,
-    ``active`` or ``crit`` (delayed, or overdue on *as_of*). An item with only one end is a
-    milestone marker on that day; an item without dates is listed as a ``%%`` comment, so the
+    ``active`` or ``crit`` (delayed, or overdue on *as_of*). An item with only one end (or
+    one that ends before it starts) is a milestone marker on that day (its start); an item without dates is listed as a ``%%`` comment, so the
     chart stays valid; a section is drawn for a commitment with at least one dated item.
     Names are cut to 80 characters and lose what Mermaid cannot take (``:``, ``;``, ``#``, ``%``,
     backticks, control characters, line breaks).
@@ -168,20 +180,17 @@ def mermaid(plan: ActionPlan, *, as_of: datetime.date | None = None) -> str:
             _words(f"{item.marker} {item.id} {item.title}", _UNSAFE_MERMAID)
         )
         tags = [item.tags] if item.tags else []
-        if item.start is not None and item.end is not None and item.start <= item.end:
-            when = f"{item.start.isoformat()}, {item.end.isoformat()}"
-        elif item.start is not None or item.end is not None:
-            day = item.start if item.start is not None else item.end
-            assert day is not None  # noqa: S101 - one of the two is given
-            tags.append("milestone")
-            when = f"{day.isoformat()}, 0d"
-        else:
+        if item.when is None:
             lines.append(f"    %% no dates: {name}")
             continue
+        start, end = item.when
+        if end is None:
+            tags.append("milestone")
+        days = f"{start.isoformat()}, {'0d' if end is None else end.isoformat()}"
         if section is None:  # a section only for a commitment with something to draw
             section = heading
             lines.append(f"    section {section}")
-        lines.append(f"    {name} :{', '.join([*tags, f't{number}'])}, {when}")
+        lines.append(f"    {name} :{', '.join([*tags, f't{number}'])}, {days}")
     return "\n".join(lines) + "\n"
 
 
@@ -223,16 +232,14 @@ class _Axis:
         return offset * self.cells // span
 
     def bar(
-        self, start: datetime.date | None, end: datetime.date | None, as_of: datetime.date | None
+        self, when: tuple[datetime.date, datetime.date | None] | None, as_of: datetime.date | None
     ) -> str:
         cells = ["."] * self.cells
-        if start is not None and end is not None and start <= end:
-            for index in range(self.cell(start), self.cell(end) + 1):
-                cells[index] = "="
-        elif start is not None or end is not None:
-            day = start if start is not None else end
-            assert day is not None  # noqa: S101 - one of the two is given
-            cells[self.cell(day)] = "*"
+        if when is not None:
+            start, end = when
+            mark, last = ("*", start) if end is None else ("=", end)
+            for index in range(self.cell(start), self.cell(last) + 1):
+                cells[index] = mark
         if as_of is not None and self.first <= as_of <= self.last:
             cells[self.cell(as_of)] = ":"
         return "".join(cells)
@@ -251,7 +258,7 @@ def text(plan: ActionPlan, *, width: int = 80, as_of: datetime.date | None = Non
     A heading gives the plan and the days the bars cover (the plan period, widened to every
     item's dates); then one line per commitment and milestone: its status marker, its id and
     title (indented by depth, cut with ``~`` where too long) and a bar: ``=`` over its
-    period, ``*`` on its one known end, ``:`` on *as_of*, ``.`` elsewhere; an item without
+    period, ``*`` on its one known end (or the start of one that ends before it starts), ``:`` on *as_of*, ``.`` elsewhere; an item without
     dates has no mark on its bar.
 
     Raises:
@@ -272,6 +279,6 @@ def text(plan: ActionPlan, *, width: int = 80, as_of: datetime.date | None = Non
     label_width = width - cells - 3
     for item in items:
         label = "  " * item.depth + _words(f"{item.marker} {item.id} {item.title}", _UNSAFE_TEXT)
-        bar = " " * cells if axis is None else axis.bar(item.start, item.end, as_of)
+        bar = " " * cells if axis is None else axis.bar(item.when, as_of)
         lines.append(f"{_fit(label, label_width)} |{bar}|")
     return "\n".join(lines) + "\n"
