@@ -226,6 +226,32 @@ def fields_page() -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def maipu_timeline_page() -> str:
+    """``docs/reference/maipu-timeline.md``: the bundled Maipú example as a Gantt chart."""
+    from ogpmodel import timeline
+    from ogpmodel.serialize import load
+
+    plan = load(_ROOT / "examples" / "maipu-2023-2024.json")
+    lines = [
+        _HEADER + "# Maipú's action plan over time",
+        "",
+        "The commitments and milestones of `examples/maipu-2023-2024.json`, drawn by",
+        "`ogpmodel.timeline.mermaid(plan)` (`ogpmodel timeline FILE`). A commitment without",
+        "dates in the public record is listed as a comment of the chart, not drawn.",
+        "",
+        "```mermaid",
+        timeline.mermaid(plan).rstrip("\n"),
+        "```",
+        "",
+        "As text for a terminal (`ogpmodel timeline FILE --format text`):",
+        "",
+        "```text",
+        timeline.text(plan).rstrip("\n"),
+        "```",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def maipu_page() -> str:
     """``docs/reference/maipu-report.md``: the validation report of the bundled Maipú example."""
     from ogpmodel.serialize import load
@@ -392,6 +418,7 @@ def generated_files() -> dict[str, Callable[[], str]]:
         "docs/reference/fields.md": fields_page,
         "docs/reference/maipu-report.md": maipu_page,
         "docs/reference/lifecycle.md": lifecycle_page,
+        "docs/reference/maipu-timeline.md": maipu_timeline_page,
     }
     for version in SUPPORTED_VERSIONS:
         files[f"docs/reference/schema-{version}.md"] = functools.partial(schema_page, version)

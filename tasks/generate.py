@@ -9,6 +9,7 @@ Regenerate the committed files that are derived from the model (``make schema``)
   every other language are written from its translation catalogue;
 - ``rules.json`` and ``lifecycle.json`` (the rule catalogue and the lifecycle tables as data)
   and their ``rules.schema.json`` and ``lifecycle.schema.json``, beside the current schema;
+- ``stats.schema.json``, the JSON form of `ogpmodel.stats`, beside them;
 - the generated reference pages under ``docs/reference/``.
 
 Tests fail when a committed file differs from what this script writes.
@@ -64,6 +65,7 @@ def published_data() -> dict[Path, Callable[[], str]]:
         generate_rules_data,
         generate_rules_schema,
     )
+    from ogpmodel.stats import stats_schema
 
     folder = ROOT / "schemas" / SCHEMA_VERSION
     generators: dict[str, Callable[[], object]] = {
@@ -71,6 +73,7 @@ def published_data() -> dict[Path, Callable[[], str]]:
         "rules.schema.json": generate_rules_schema,
         "lifecycle.json": generate_lifecycle_data,
         "lifecycle.schema.json": generate_lifecycle_schema,
+        "stats.schema.json": stats_schema,
     }
     return {
         folder / name: functools.partial(_render, generate) for name, generate in generators.items()

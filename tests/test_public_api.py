@@ -325,7 +325,9 @@ PUBLIC_MODULES = (
     "ogpmodel.rules",
     "ogpmodel.schema",
     "ogpmodel.serialize",
+    "ogpmodel.stats",
     "ogpmodel.strategies",
+    "ogpmodel.timeline",
     "ogpmodel.validation",
     "ogpmodel.values",
 )

@@ -6,6 +6,7 @@ The public names are listed in ``__all__``; everything else is private.
 
 from typing import Any
 
+from ogpmodel import timeline as timeline
 from ogpmodel._resources import SUPPORTED_VERSIONS
 from ogpmodel._versions import upgrade
 from ogpmodel.codelists import (
@@ -88,6 +89,7 @@ from ogpmodel.serialize import (
     loads,
     to_dict,
 )
+from ogpmodel.stats import Stats, stats
 from ogpmodel.validation import validate
 from ogpmodel.values import Link, PartialDate, Period, Text
 
@@ -149,6 +151,7 @@ __all__ = [
     "Specificity",
     "Stakeholder",
     "StakeholderKind",
+    "Stats",
     "StrategicVision",
     "Text",
     "TransitionError",
@@ -170,6 +173,7 @@ __all__ = [
     "replay",
     "rules",
     "schema",
+    "stats",
     "tables_json",
     "to_dict",
     "transition",

@@ -21,6 +21,8 @@ never when ``NO_COLOR`` is set.
     ogpmodel schema [--version V] [--report]
     ogpmodel lifecycle [--entity plan|commitment|milestone] [--format mermaid|json]
     ogpmodel transition FILE --to STATE [--target ID [MILESTONE]] --on DATE [--note TEXT] [-o OUT]
+    ogpmodel stats FILE... [--as-of DATE] [--format text|json]
+    ogpmodel timeline FILE [--format mermaid|text] [--width N] [--as-of DATE]
     ogpmodel convert SOURCE --from KIND [-o OUT]
     ogpmodel export PLAN... --to KIND -o OUT
     ogpmodel template --to KIND -o OUT
@@ -43,6 +45,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any, NamedTuple, NoReturn, cast
 
+from ogpmodel import timeline
 from ogpmodel._catalogue import word
 from ogpmodel._parsing import JSONProblem, decode, parse
 from ogpmodel._reading import read_text
@@ -57,6 +60,7 @@ from ogpmodel.report import Finding, Severity, ValidationReport, format_finding
 from ogpmodel.rules import PROFILES, explain, rules
 from ogpmodel.schema import schema
 from ogpmodel.serialize import to_dict, write_json
+from ogpmodel.stats import stats
 from ogpmodel.validation import validate
 from ogpmodel.values import Text
 
@@ -414,6 +418,7 @@ def _parser() -> argparse.ArgumentParser:
     lift.add_argument(
         "--to", choices=SUPPORTED_VERSIONS, default=SCHEMA_VERSION, help="the version to reach"
     )
+    _add_stats_and_timeline(commands, lang)
     return parser
 
 
@@ -870,6 +875,88 @@ def _transition(args: argparse.Namespace, stdout: _Output, stderr: _Output, stdi
     return EXIT_VALID
 
 
+# --- stats and timeline ---------------------------------------------------------------------------
+
+
+def _width(text: str) -> int:
+    try:
+        width = int(text)
+    except ValueError:
+        width = 0
+    if width < timeline.MIN_WIDTH:
+        msg = f"expected a number of columns of at least {timeline.MIN_WIDTH}, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return width
+
+
+def _add_stats_and_timeline(commands: Any, lang: argparse.ArgumentParser) -> None:
+    counts = commands.add_parser(
+        "stats",
+        parents=[lang],
+        help="count commitments and milestones over plans",
+        description=(
+            "Count commitments by status, OGP value and latest completion, and milestones"
+            " completed and overdue, over every plan of the files (a .jsonl file holds one plan"
+            " per line; '-' is stdin). A plan that cannot be read is reported on stderr and"
+            " left out of the counts (exit 1); a file that cannot be opened too (exit 2)."
+        ),
+    )
+    counts.add_argument("files", nargs="+", metavar="FILE")
+    counts.add_argument("--as-of", type=_date, help="count milestones overdue on this date")
+    counts.add_argument("--format", choices=("text", "json"), default="text")
+
+    chart = commands.add_parser(
+        "timeline",
+        help="draw a plan's commitments and milestones over time",
+        description="A Gantt chart of a plan: Mermaid source, or text for a terminal.",
+    )
+    chart.add_argument("file", metavar="FILE", help="the plan ('-' is stdin)")
+    chart.add_argument("--format", choices=("mermaid", "text"), default="mermaid")
+    chart.add_argument("--as-of", type=_date, help="mark milestones overdue on this date")
+    chart.add_argument("--width", type=_width, default=80, help="columns of text (default 80)")
+
+
+def _stats(args: argparse.Namespace, stdout: _Output, stderr: _Output, stdin: IO[str]) -> int:
+    lang = cast("Language", args.lang)
+    inputs = _Inputs(args.files, stdin, stderr, _Progress(stderr.stream))
+    invalid = False
+
+    def plans() -> Iterator[ActionPlan]:
+        nonlocal invalid
+        for document in inputs:
+            plan, report = read_text(document.text)
+            if plan is None:
+                invalid = True
+                first = format_finding(report.findings[0], lang, source=document.label)
+                stderr.line(f"{first} ({report.summary(lang)})")
+            else:
+                yield plan
+
+    counted = stats(plans(), as_of=args.as_of)
+    if args.format == "json":
+        stdout.json(counted.to_dict())
+    else:
+        stdout.text(counted.to_text(lang))
+    return inputs.exit_code(invalid)
+
+
+def _timeline(args: argparse.Namespace, stdout: _Output, stderr: _Output, stdin: IO[str]) -> int:
+    plan, report = read_text(_read_text(args.file, stdin))
+    if plan is None:
+        for finding in report.findings:
+            stderr.line(format_finding(finding, source=args.file))
+        return EXIT_INVALID
+    if args.format == "text":
+        chart = timeline.text(plan, width=args.width, as_of=args.as_of)
+    else:
+        chart = timeline.mermaid(plan, as_of=args.as_of)
+    stdout.text(chart.rstrip("\n"))
+    return EXIT_VALID
+
+
+# --- running -------------------------------------------------------------------------------------
+
+
 def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str], stdin: IO[str]) -> int:
     """
     Run the command line *argv* (without the program name); return the exit code.
@@ -923,6 +1010,10 @@ def _run(argv: Sequence[str], stdout: _Output, stdin: IO[str], stderr: _Output) 
         return _export(args, stdout, stderr, stdin)
     if command == "template":
         return _template(args)
+    if command == "stats":
+        return _stats(args, stdout, stderr, stdin)
+    if command == "timeline":
+        return _timeline(args, stdout, stderr, stdin)
     stdout.json(schema("report" if args.report else "action-plan", args.schema_version))
     return EXIT_VALID
 

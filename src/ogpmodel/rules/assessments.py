@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import attrs
 
 from ogpmodel._catalogue import register
+from ogpmodel.assessment import completion_level
 from ogpmodel.codelists import Completion, Verifiable
 from ogpmodel.model import EndOfCommitmentReport, InceptionReport, IrmReview
 from ogpmodel.report import Severity
@@ -17,8 +18,6 @@ from ogpmodel.rules._context import Context, Hit
 from ogpmodel.values import PartialDate
 
 __all__ = ["LEGACY_INDICATORS", "NEW_INDICATORS", "out_of_era"]
-
-_RANK = {completion: rank for rank, completion in enumerate(Completion)}
 
 #: The ratings an inception report's commitment design and an IRM review may carry beyond
 #: ``verifiable``.
@@ -88,10 +87,14 @@ def _completion_regressed(ctx: Context) -> Iterator[Hit]:
         for rating in sorted(ratings, key=lambda r: r.date.sort_key()):
             while done < len(by_end) and by_end[done].date.latest < rating.date.earliest:
                 candidate = by_end[done]
-                if best is None or _RANK[candidate.completion] > _RANK[best.completion]:
+                if best is None or completion_level(candidate.completion) > completion_level(
+                    best.completion
+                ):
                     best = candidate
                 done += 1
-            if best is not None and _RANK[rating.completion] < _RANK[best.completion]:
+            if best is not None and completion_level(rating.completion) < completion_level(
+                best.completion
+            ):
                 params = {
                     "commitment": commitment_id,
                     "completion": rating.completion.value,

@@ -12,14 +12,13 @@ from collections.abc import Iterator
 
 from ogpmodel._catalogue import register
 from ogpmodel._scalars import latest_day
-from ogpmodel.codelists import CommitmentStatus, MilestoneStatus, PlanStatus
+from ogpmodel.assessment import milestone_due, milestone_overdue
+from ogpmodel.codelists import CommitmentStatus, PlanStatus
 from ogpmodel.model import InceptionReport
 from ogpmodel.report import Severity
 from ogpmodel.rules._context import Context, Hit
 
 __all__: list[str] = []
-
-_DONE = frozenset({MilestoneStatus.COMPLETED, MilestoneStatus.CANCELLED})
 
 
 def _add_months(day: datetime.date, months: int) -> datetime.date:
@@ -120,25 +119,18 @@ def _end_of_commitment_report_overdue(ctx: Context) -> Iterator[Hit]:
 )
 def _milestone_overdue(ctx: Context) -> Iterator[Hit]:
     as_of = ctx.as_of
-    if as_of is None or ctx.plan.status is PlanStatus.WITHDRAWN:
+    if as_of is None:
         return
     for site in ctx.milestone_sites:
-        milestone = site.milestone
-        if (
-            milestone.status is None  # not recorded: not known to be open
-            or milestone.status in _DONE
-            or site.commitment.status is CommitmentStatus.WITHDRAWN
-        ):
-            continue
-        end = milestone.period.end if milestone.period is not None else None
-        if end is not None and end.is_before(as_of):
+        milestone, status = site.milestone, site.milestone.status
+        if status is not None and milestone_overdue(ctx.plan, site.commitment, milestone, as_of):
             yield Hit(
                 f"{site.path}/status",
                 {
                     "id": milestone.id,
                     "commitment": site.commitment.id,
-                    "end": str(end),
-                    "status": milestone.status.value,
+                    "end": str(milestone_due(milestone)),
+                    "status": status.value,
                 },
             )
 
