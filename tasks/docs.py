@@ -33,7 +33,9 @@ def rules_page() -> str:
         "",
         "Every check ogpmodel makes has a stable code. *S* rules are warnings while the plan is in",
         "`planning` or `co_creation` and errors from `submitted` on; they also guard",
-        "`co_creation → submitted`. Messages are shown with their parameters in braces.",
+        "`co_creation → submitted`. Messages are shown with their parameters in braces, and",
+        "each rule's exemptions (where it does not fire although one might expect it to) below",
+        "its messages, as `ogpmodel.explain` lists them.",
         "",
     ]
     families: dict[str, list[Any]] = {}
@@ -68,6 +70,7 @@ def rules_page() -> str:
             f"- en: {rule.messages['en']}",
             f"- es: {rule.messages['es']}",
             f"- qué: {rule.title['es']}",
+            *(f"- exempt: {_cell(exemption)}" for exemption in rule.all_exemptions()),
             "",
         ]
     return "\n".join(lines).rstrip() + "\n"

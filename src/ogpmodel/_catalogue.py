@@ -90,6 +90,10 @@ class Rule:
         needs_as_of: Whether the rule only runs when the caller passes ``as_of``.
         transition_only: Whether only a lifecycle transition reports the code (a guard with no
             check on a recorded plan); such codes are not in `ogpmodel.rules()`.
+        needs_status: Whether the check skips a plan, commitment or milestone whose status is
+            not recorded (OGP JSON 1.1 lets it be left out).
+        exemptions: The conditions under which the check does not fire although a reader might
+            expect it to, in English, beyond those its flags imply (see `all_exemptions`).
     """
 
     code: str
@@ -103,6 +107,19 @@ class Rule:
     local_only: bool = False
     needs_as_of: bool = False
     transition_only: bool = False
+    needs_status: bool = False
+    exemptions: tuple[str, ...] = attrs.field(default=(), hash=False)
+
+    def all_exemptions(self, lang: Language = "en") -> tuple[str, ...]:
+        """
+        Every condition under which the rule does not fire: those its flags imply, then its own.
+
+        >>> from ogpmodel.rules import get_rule
+        >>> get_rule("deadline.milestone-overdue").all_exemptions()[0]
+        'Runs only when as_of is given.'
+        """
+        implied = tuple(word(key, lang) for flag, key in _EXEMPTING_FLAGS if getattr(self, flag))
+        return implied + self.exemptions
 
     def severity_for(self, status: PlanStatus | None) -> Severity:
         """
@@ -276,6 +293,15 @@ class _Params(dict[str, Any]):
 
 _RULES: dict[str, Rule] = {}
 
+#: The flags of a rule that exempt plans from it, with the key of their sentence in `WORDS`.
+_EXEMPTING_FLAGS = (
+    ("transition_only", "transition_only"),
+    ("stage_dependent", "exemption_stage_dependent"),
+    ("local_only", "local_only"),
+    ("needs_as_of", "needs_as_of"),
+    ("needs_status", "exemption_needs_status"),
+)
+
 
 def register(
     code: str,
@@ -290,6 +316,8 @@ def register(
     stage_dependent: bool = False,
     local_only: bool = False,
     needs_as_of: bool = False,
+    needs_status: bool = False,
+    exemptions: tuple[str, ...] = (),
 ) -> Callable[[Check], Check]:
     """
     Register a rule; used as a decorator on its check function.
@@ -311,6 +339,8 @@ def register(
             stage_dependent=stage_dependent,
             local_only=local_only,
             needs_as_of=needs_as_of,
+            needs_status=needs_status,
+            exemptions=exemptions,
             check=check,
         )
         return check
@@ -332,6 +362,8 @@ def define(
     local_only: bool = False,
     needs_as_of: bool = False,
     transition_only: bool = False,
+    needs_status: bool = False,
+    exemptions: tuple[str, ...] = (),
     check: Check | None = None,
 ) -> Rule:
     """Register a rule (without a decorator: for rules the document layer reports)."""
@@ -353,6 +385,8 @@ def define(
         local_only=local_only,
         needs_as_of=needs_as_of,
         transition_only=transition_only,
+        needs_status=needs_status,
+        exemptions=exemptions,
     )
     _RULES[code] = rule
     return rule
@@ -415,6 +449,19 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "transition_only": {
         "en": "Reported by transition() only, never by validate().",
         "es": "Solo lo informa transition(), nunca validate().",
+    },
+    "exemptions": {"en": "Exemptions"},
+    "exemption_stage_dependent": {
+        "en": (
+            "A warning, not an error, while the plan is in planning or co_creation, or when its"
+            " status is not recorded."
+        )
+    },
+    "exemption_needs_status": {
+        "en": (
+            "Skips every plan, commitment or milestone whose status is not recorded"
+            " (status.unrecorded lists them)."
+        )
     },
 }
 

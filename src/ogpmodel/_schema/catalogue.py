@@ -113,6 +113,8 @@ def _rule_data(rule: Rule) -> dict[str, Any]:
             "local_only": rule.local_only,
             "needs_as_of": rule.needs_as_of,
             "transition_only": rule.transition_only,
+            "needs_status": rule.needs_status,
+            "exemptions": list(rule.all_exemptions()),
             "title": _texts(rule.title),
             "message": _texts(rule.messages),
             "params": _params(rule),
@@ -201,6 +203,21 @@ def _rule_schema(families: list[str]) -> dict[str, Any]:
                 "on a recorded plan); validate() never does."
             ),
         },
+        "needs_status": {
+            **flag,
+            "description": (
+                "Whether the rule skips a plan, commitment or milestone whose status is not "
+                "recorded."
+            ),
+        },
+        "exemptions": _array(
+            {"type": "string", "minLength": 1},
+            (
+                "Every condition under which the rule does not fire although a reader might "
+                "expect it to, in English: first those its flags imply (transition_only, "
+                "stage_dependent, local_only, needs_as_of, needs_status), then its own."
+            ),
+        ),
         "title": _ref("Texts", "What the rule checks, in every language."),
         "message": _ref(
             "Texts",

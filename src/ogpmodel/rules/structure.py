@@ -103,6 +103,9 @@ define(
     "id.duplicate",
     severity=Severity.ERROR,
     family="structure",
+    exemptions=(
+        "Milestones of different commitments may share an id: a milestone id is unique within its commitment.",
+    ),
     source=_CONTRACT,
     title_en="two stakeholders, two commitments, or two milestones of one commitment share an id.",
     title_es="dos partes interesadas, dos compromisos o dos hitos de un compromiso comparten un id.",
