@@ -18,7 +18,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any, TypeGuard, TypeVar, cast
 
-from ogpmodel import _converter
+from ogpmodel import _converter, model
 from ogpmodel._document import DEFAULT_LIMITS, Limits
 from ogpmodel._inputs import is_parsed_json, json_text_as_path, wrong_kind
 from ogpmodel._reading import read, read_text
@@ -140,6 +140,14 @@ def load(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> ActionPlan:
         with open(_path(source), "rb") as handle:
             return loads(handle.read(), limits=limits)
     return loads(_text(_readable(source).read(), "source.read()"), limits=limits)
+
+
+def _compact(plan: ActionPlan) -> str:
+    """*plan* as OGP JSON text without white space between tokens."""
+    return json.dumps(to_dict(plan), ensure_ascii=False, separators=(",", ":"))
+
+
+model._compact_json[0] = _compact  # how a plan prints in IPython and in Hypothesis' reports
 
 
 def dumps(plan: ActionPlan, *, indent: int | None = None) -> str:
