@@ -49,7 +49,7 @@ def _setup() -> None:
 
     if settings.get_current_profile_name() == "default":  # a profile the user chose stays
         suppressed = (
-            *settings.default.suppress_health_check,
+            *settings.get_profile("default").suppress_health_check,
             *map(HealthCheck.__getitem__, SLOW_BUT_SAFE),
         )
         settings.register_profile(PROFILE, suppress_health_check=suppressed)
