@@ -9,6 +9,8 @@ Drawing OGP JSON documents: `documents` and the published schema without recursi
 
 import functools
 import json
+import pathlib
+import re
 from typing import Any
 
 import jsonschema
@@ -92,3 +94,17 @@ def _nested(depth: int) -> dict[str, Any]:
 def test_a_depth_that_is_not_a_positive_integer_is_refused(depth: Any) -> None:
     with pytest.raises(ValueError, match="max_depth must be a positive integer"):
         bounded_schema(depth)
+
+
+HOWTO = pathlib.Path(__file__).resolve().parents[2] / "docs" / "howto-property-testing.md"
+
+
+def test_the_recipes_of_the_how_to_run() -> None:
+    """The code of the how-to's section on schema-driven documents runs, in order."""
+    text = HOWTO.read_text(encoding="utf-8")
+    section = text.split("## Schema-driven documents", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
+    assert len(blocks) == 2
+    namespace: dict[str, object] = {}
+    for block in blocks:
+        exec(compile(block, str(HOWTO), "exec"), namespace)  # noqa: S102 - our own documentation
