@@ -9,6 +9,7 @@ does not fire), and the same plan without that condition (the rule fires).
 import datetime
 import itertools
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 import pytest
@@ -44,12 +45,13 @@ from ogpmodel.rules import get_rule, rules
 class Pair:
     """A plan the rule exempts, the same plan without the exemption, and how to check them."""
 
-    exempt: Callable[[], ActionPlan]
-    breaking: Callable[[], ActionPlan]
+    exempt: Callable[[], ActionPlan | dict[str, Any]]
+    breaking: Callable[[], ActionPlan | dict[str, Any]]
     as_of: datetime.date | None = AS_OF
     exempt_as_of: datetime.date | None = None
     exempt_profile: str | None = None
     profile: str | None = None
+    document: bool = False  # check the OGP JSON of the plans with validate()
 
 
 _WITHDRAWN = {"status": PlanStatus.WITHDRAWN}
@@ -116,6 +118,33 @@ def _rated(first: str, second: str) -> ActionPlan:
     return complete_local_plan(assessments=reports)
 
 
+def _document(entity: str, *, index: int = 0, drop: bool = False) -> dict[str, Any]:
+    """
+    `complete_local_plan` as a document whose *entity* (a JSON Pointer to a list) loses an item.
+
+    The item is given a title or name that is not text (a part with errors), or, with *drop*,
+    taken out of the document.
+    """
+    document = ogpmodel.to_dict(complete_local_plan())
+    *parents, name = entity.strip("/").split("/")
+    items = document
+    for part in parents:
+        items = items[part]
+    if drop:
+        del items[name][index]
+    else:
+        item = items[name][index]
+        item["name" if "name" in item else "title" if "title" in item else "text"] = 5
+    return document
+
+
+def _reference(entity: str, index: int = 0) -> Pair:
+    return Pair(
+        lambda: _document(entity, index=index),
+        lambda: _document(entity, index=index, drop=True),
+    )
+
+
 #: For each rule, one pair per exemption of its own, in the order the rule states them.
 OWN: dict[str, tuple[Pair, ...]] = {
     "id.duplicate": (
@@ -124,6 +153,9 @@ OWN: dict[str, tuple[Pair, ...]] = {
             lambda: with_commitment(milestones=(milestone(), milestone())),
         ),
     ),
+    "reference.unknown-stakeholder": (_reference("/stakeholders", 2),),
+    "reference.unknown-goal": (_reference("/strategic_vision/goals"),),
+    "reference.unknown-commitment": (_reference("/commitments"),),
     "period.end-before-start": (
         Pair(
             lambda: with_milestone(period=period("2023-05-10", "2023-05")),
@@ -317,7 +349,9 @@ CASES = [
 ] + [pytest.param(code, pair, id=f"{code}[unrecorded]") for code, pair in UNRECORDED.items()]
 
 
-def _fires(code: str, plan: ActionPlan, as_of: datetime.date | None, profile: str | None) -> bool:
+def _fires(code: str, plan: object, as_of: datetime.date | None, profile: str | None) -> bool:
+    if not isinstance(plan, ActionPlan):  # a document: validate() reads it, then runs the rules
+        return code in ogpmodel.validate(plan, as_of=as_of, profile=profile).codes  # type: ignore[arg-type]
     return any(f.code == code for f in run_rule(code, plan, as_of=as_of, profile=profile))
 
 

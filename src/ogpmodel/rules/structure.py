@@ -157,6 +157,9 @@ def _duplicate_ids(ctx: Context) -> Iterator[Hit]:
     "reference.unknown-stakeholder",
     severity=Severity.ERROR,
     family="structure",
+    exemptions=(
+        "validate() does not report an id that names an entity in a part of the document with errors: schema.unchecked lists that part.",
+    ),
     source=_CONTRACT,
     title_en="a *_id(s) field names no stakeholder.",
     title_es="un campo *_id(s) nombra una parte interesada que no existe.",
@@ -174,6 +177,9 @@ def _unknown_stakeholders(ctx: Context) -> Iterator[Hit]:
     "reference.unknown-goal",
     severity=Severity.ERROR,
     family="structure",
+    exemptions=(
+        "validate() does not report an id that names an entity in a part of the document with errors: schema.unchecked lists that part.",
+    ),
     source=_CONTRACT,
     title_en="vision_goal_id names no strategic-vision goal.",
     title_es="vision_goal_id nombra una meta de la visión estratégica que no existe.",
@@ -191,6 +197,9 @@ def _unknown_goals(ctx: Context) -> Iterator[Hit]:
     "reference.unknown-commitment",
     severity=Severity.ERROR,
     family="structure",
+    exemptions=(
+        "validate() does not report an id that names an entity in a part of the document with errors: schema.unchecked lists that part.",
+    ),
     source=_CONTRACT,
     title_en="an assessment names no commitment.",
     title_es="una evaluación nombra un compromiso que no existe.",
