@@ -82,6 +82,13 @@ def rules_page() -> str:
             for lang in spoken
         ]
         lines.append("")
+        if rule["exemptions"]["en"]:
+            lines += [
+                "Exemptions (where the rule does not fire although one might expect it to):",
+                "",
+            ]
+            lines += [f"- {_cell(exemption)}" for exemption in rule["exemptions"]["en"]]
+            lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 

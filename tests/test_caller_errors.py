@@ -56,9 +56,9 @@ class TestReading:
         with pytest.raises(FileNotFoundError):
             next(plans)
 
-    @pytest.mark.parametrize("value", [None, 42, [], "text"])
+    @pytest.mark.parametrize("value", [None, 42, [], True, 1.5])
     def test_from_dict_of_data_that_is_not_an_object_is_a_finding(self, value: Any) -> None:
-        """Data is not a caller mistake: the report says it is not an object."""
+        """Data is not a caller mistake: the report says it is not an object (a str: see below)."""
         with pytest.raises(InvalidDocument) as caught:
             ogpmodel.from_dict(value)
         assert {("schema.type", "")} == {(f.code, f.path) for f in caught.value.report.findings}

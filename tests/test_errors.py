@@ -116,7 +116,8 @@ class TestMessages:
         error = AmbiguousId("milestone", "m1", ("C1", "C2"))
 
         expected = (
-            "2 commitments have a milestone with id 'm1' (C1, C2): pass commitment= to choose one"
+            "2 commitments have a milestone with id 'm1' (C1, C2): pass commitment='C1' to choose"
+            " one"
         )
         assert expected == str(error)
 

@@ -93,6 +93,11 @@ class Rule:
         needs_as_of: Whether the rule only runs when the caller passes ``as_of``.
         transition_only: Whether only a lifecycle transition reports the code (a guard with no
             check on a recorded plan); such codes are not in `ogpmodel.rules()`.
+        needs_status: Whether the check skips a plan, commitment or milestone whose status is
+            not recorded (OGP JSON 1.1 lets it be left out).
+        exemptions: The conditions under which the check does not fire although a reader might
+            expect it to, in every language, beyond those its flags imply (see
+            `all_exemptions`).
     """
 
     code: str
@@ -106,6 +111,19 @@ class Rule:
     local_only: bool = False
     needs_as_of: bool = False
     transition_only: bool = False
+    needs_status: bool = False
+    exemptions: tuple[Texts, ...] = attrs.field(default=(), hash=False)
+
+    def all_exemptions(self, lang: Language = "en") -> tuple[str, ...]:
+        """
+        Every condition under which the rule does not fire: those its flags imply, then its own.
+
+        >>> from ogpmodel.rules import get_rule
+        >>> get_rule("deadline.milestone-overdue").all_exemptions()[0]
+        'Runs only when as_of is given.'
+        """
+        implied = tuple(word(key, lang) for flag, key in _EXEMPTING_FLAGS if getattr(self, flag))
+        return implied + tuple(exemption.text(lang) for exemption in self.exemptions)
 
     def severity_for(self, status: PlanStatus | None) -> Severity:
         """
@@ -239,6 +257,15 @@ class _Params(dict[str, Any]):
 
 _RULES: dict[str, Rule] = {}
 
+#: The flags of a rule that exempt plans from it, with the key of their sentence in `WORDS`.
+_EXEMPTING_FLAGS = (
+    ("transition_only", "transition_only"),
+    ("stage_dependent", "exemption_stage_dependent"),
+    ("local_only", "local_only"),
+    ("needs_as_of", "needs_as_of"),
+    ("needs_status", "exemption_needs_status"),
+)
+
 
 def register(
     code: str,
@@ -251,6 +278,8 @@ def register(
     stage_dependent: bool = False,
     local_only: bool = False,
     needs_as_of: bool = False,
+    needs_status: bool = False,
+    exemptions: tuple[str, ...] = (),
 ) -> Callable[[Check], Check]:
     """
     Register a rule; used as a decorator on its check function.
@@ -270,6 +299,8 @@ def register(
             stage_dependent=stage_dependent,
             local_only=local_only,
             needs_as_of=needs_as_of,
+            needs_status=needs_status,
+            exemptions=exemptions,
             check=check,
         )
         return check
@@ -289,13 +320,16 @@ def define(
     local_only: bool = False,
     needs_as_of: bool = False,
     transition_only: bool = False,
+    needs_status: bool = False,
+    exemptions: tuple[str, ...] = (),
     check: Check | None = None,
 ) -> Rule:
     """
     Register a rule (without a decorator: for rules the document layer reports).
 
-    *title_en* and *en* (the message template) are the English texts; the catalogues translate
-    them by the contexts ``rule:CODE:title`` and ``rule:CODE:message``.
+    *title_en*, *en* (the message template) and *exemptions* are the English texts; the
+    catalogues translate them by the contexts ``rule:CODE:title``, ``rule:CODE:message`` and
+    ``rule:CODE:exemption:N`` (N from 1).
     """
     if code in _RULES:
         msg = f"rule {code!r} is registered twice"
@@ -315,6 +349,11 @@ def define(
         local_only=local_only,
         needs_as_of=needs_as_of,
         transition_only=transition_only,
+        needs_status=needs_status,
+        exemptions=tuple(
+            declare(f"rule:{code}:exemption:{number}", english)
+            for number, english in enumerate(exemptions, 1)
+        ),
     )
     _RULES[code] = rule
     return rule
@@ -378,6 +417,15 @@ _WORDS_EN = {
     "local_only": "OGP Local plans only.",
     "needs_as_of": "Runs only when as_of is given.",
     "transition_only": "Reported by transition() only, never by validate().",
+    "exemptions": "Exemptions",
+    "exemption_stage_dependent": (
+        "A warning, not an error, while the plan is in planning or co_creation, or when its"
+        " status is not recorded."
+    ),
+    "exemption_needs_status": (
+        "Skips every plan, commitment or milestone whose status is not recorded"
+        " (status.unrecorded lists them)."
+    ),
 }
 
 

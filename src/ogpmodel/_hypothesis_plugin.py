@@ -9,6 +9,10 @@ inference) draws from `ogpmodel.strategies` without that module being imported b
 `ogpmodel.strategies` is imported only when a type is first resolved: importing it imports
 Hypothesis, and a user who imports ``ogpmodel.strategies`` first would otherwise have this hook
 import the half-initialised module.
+
+`_setup` also loads the settings profile ``"ogpmodel"``: Hypothesis' defaults less the health
+checks that whole plans trip on a busy machine with nothing wrong (`SLOW_BUT_SAFE`), so that
+``@given(action_plans())`` passes with default settings. A profile the user loads replaces it.
 """
 
 from typing import Any
@@ -24,12 +28,32 @@ def _resolve(cls: type[Any]) -> Any:
         return NotImplemented  # Hypothesis then infers a strategy itself
 
 
+#: The health checks that drawing whole plans trips with nothing wrong, on a busy machine: a
+#: valid plan takes 20 to 300 ms to draw (a broken one up to 700 ms), so the first ten can
+#: pass the one second of ``too_slow``, and a large plan now and then exceeds the choices
+#: Hypothesis allows one input (``data_too_large``), which is discarded. The others
+#: (``filter_too_much``, ``large_base_example``, …) stay on.
+SLOW_BUT_SAFE = ("too_slow", "data_too_large")
+
+#: The name of the settings profile the plugin loads.
+PROFILE = "ogpmodel"
+
+
 def _setup() -> None:
-    """Register a type strategy for every attrs class that ``ogpmodel`` exports."""
+    """Register a type strategy for every attrs class that ``ogpmodel`` exports; load the profile."""
     import attrs
     import hypothesis.strategies as st
+    from hypothesis import HealthCheck, settings
 
     import ogpmodel
+
+    if settings.get_current_profile_name() == "default":  # a profile the user chose stays
+        suppressed = (
+            *settings.get_profile("default").suppress_health_check,
+            *map(HealthCheck.__getitem__, SLOW_BUT_SAFE),
+        )
+        settings.register_profile(PROFILE, suppress_health_check=suppressed)
+        settings.load_profile(PROFILE)
 
     for name in ogpmodel.__all__:
         obj = getattr(ogpmodel, name)

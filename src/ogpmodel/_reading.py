@@ -14,6 +14,7 @@ import attrs
 
 from ogpmodel import _converter
 from ogpmodel._document import DEFAULT_LIMITS, Checked, Limits, check, within_limits
+from ogpmodel._inputs import file_name_hint
 from ogpmodel._parsing import JSONProblem, decode, parse
 from ogpmodel._resources import SCHEMA_VERSION
 from ogpmodel._versions import upgrade
@@ -152,8 +153,18 @@ def reading_text(
         source = decode(text) if isinstance(text, (bytes, bytearray)) else text
         data = parse(source, limits.max_depth)
     except JSONProblem as problem:
-        return Reading(None, ValidationReport([problem.finding]))
+        return Reading(None, ValidationReport([_with_hint(problem.finding, text)]))
     return reading(data, limits, partial=partial, size=len(text))
+
+
+def _with_hint(finding: Finding, text: str | bytes | bytearray) -> Finding:
+    """An invalid-JSON finding of *text*, saying what to pass when *text* is a file name."""
+    found = file_name_hint(text)
+    if not found or finding.code != "schema.invalid-json":
+        return finding
+    return attrs.evolve(
+        finding, params={**finding.params, "reason": f"{finding.params['reason']}; {found}"}
+    )
 
 
 def read_text(

@@ -9,6 +9,8 @@ so its step only renames the version; a 1.2 is one more entry in `STEPS`.
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ogpmodel._document import json_type
+from ogpmodel._inputs import is_parsed_json, wrong_kind
 from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS, version_key
 from ogpmodel.errors import InvalidDocument
 from ogpmodel.report import Finding, Severity, ValidationReport
@@ -68,12 +70,17 @@ def upgrade(document: Mapping[str, Any], to: str = SCHEMA_VERSION) -> dict[str, 
             a version this library reads, or later than *to* (a ``schema.version`` finding
             that names the supported versions).
         ValueError: *to* is not a version this library reads.
+        TypeError: *document* is not parsed JSON (text, bytes, a path, a file: the message
+            names the reader that takes it).
     """
     if to not in SUPPORTED_VERSIONS:
         msg = f"cannot upgrade to OGP JSON {to!r}: the supported versions are {SUPPORTED_VERSIONS}"
         raise ValueError(msg)
-    if not isinstance(document, Mapping):
-        raise _refuse("", "schema.type", expected="object", actual=type(document).__name__)
+    given: object = document  # checked at run time: callers may pass anything
+    if isinstance(given, (str, bytes, bytearray)) or not is_parsed_json(given):
+        raise wrong_kind("document", "parsed OGP JSON (a dict)", given)
+    if not isinstance(given, Mapping):
+        raise _refuse("", "schema.type", expected="object", actual=json_type(given))
     version = document.get("schema_version")
     supported = [v for v in SUPPORTED_VERSIONS if version_key(v) <= version_key(to)]
     if not isinstance(version, str) or version not in supported:

@@ -139,16 +139,25 @@ class AmbiguousId(OGPModelError, LookupError):
         kind: What was looked up (``"milestone"``).
         id: The id that was asked for.
         owners: The ids of the commitments that have such an entity.
+        choose: The argument that chooses one, as the caller would write it: by default
+            ``commitment='C1'`` (of `ActionPlan.milestone`), with the first owner.
     """
 
-    def __init__(self, kind: str, id: str, owners: tuple[str, ...]) -> None:  # noqa: A002
+    def __init__(
+        self,
+        kind: str,
+        id: str,  # noqa: A002
+        owners: tuple[str, ...],
+        choose: str | None = None,
+    ) -> None:
         self.kind = kind
         self.id = id
         self.owners = owners
+        self.choose = f"commitment={owners[0]!r}" if choose is None else choose
         super().__init__(
             f"{len(owners)} commitments have a {kind} with id {id!r} ({', '.join(owners)}):"
-            " pass commitment= to choose one"
+            f" pass {self.choose} to choose one"
         )
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.kind, self.id, self.owners))
+        return (type(self), (self.kind, self.id, self.owners, self.choose))

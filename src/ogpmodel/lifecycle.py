@@ -202,7 +202,7 @@ def _resolve(plan: ActionPlan, target: Target) -> _Site:
         if not found:
             raise UnknownId("commitment or milestone", given)
         if len(owners) > 1:
-            raise AmbiguousId("milestone", given, owners)
+            raise AmbiguousId("milestone", given, owners, f"target=({owners[0]!r}, {given!r})")
         return _milestone_site(plan, *found[0])
     raise InvalidValue(
         "target", target, "None, a commitment id, or a (commitment id, milestone id) tuple"

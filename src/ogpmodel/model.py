@@ -10,7 +10,7 @@ Change a plan with `attrs.evolve` or with the lifecycle transitions; both return
 """
 
 import datetime
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, ClassVar, Generic, TypeVar
 
 import attrs
@@ -894,6 +894,15 @@ class ActionPlan:
         """
         return link.absolute(self.base_url, self.language if language is None else language)
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """
+        Print the plan as one line of code that reads it back: ``ogpmodel.loads('{...}')``.
+
+        IPython and Hypothesis (a falsifying example) print a plan so, as its exact OGP JSON in
+        compact form; `repr` is unchanged.
+        """
+        printer.text(f"ogpmodel.loads({_compact_json[0](self)!r})")
+
     def assessments_of(self, commitment_id: str) -> tuple[Assessment, ...]:
         """Return the assessments that name *commitment_id* (inception reports that rate it too)."""
         return tuple(
@@ -905,3 +914,8 @@ class ActionPlan:
                 else a.commitment_id == commitment_id
             )
         )
+
+
+#: Writes a plan as compact OGP JSON text, for `ActionPlan._repr_pretty_`; `ogpmodel.serialize`,
+#: which sits above the model (it needs the converter), puts its writer here.
+_compact_json: list[Callable[[ActionPlan], str]] = [repr]

@@ -15,11 +15,12 @@ import json
 import os
 import secrets
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any, TypeGuard, TypeVar, cast
 
-from ogpmodel import _converter
+from ogpmodel import _converter, model
 from ogpmodel._document import DEFAULT_LIMITS, Limits
+from ogpmodel._inputs import is_parsed_json, json_text_as_path, wrong_kind
 from ogpmodel._reading import read, read_text
 from ogpmodel.errors import InvalidDocument
 from ogpmodel.model import ActionPlan
@@ -54,7 +55,11 @@ def from_dict(data: Any, *, limits: Limits = DEFAULT_LIMITS) -> ActionPlan:
 
     Raises:
         InvalidDocument: The document is not valid OGP JSON; its ``report`` lists every problem.
+        TypeError: *data* is not parsed JSON (text, bytes, a path, a file, a model object: the
+            message names the reader that takes it).
     """
+    if isinstance(data, (str, bytes, bytearray)) or not is_parsed_json(data):
+        raise wrong_kind("data", "parsed OGP JSON (a dict)", data)
     plan, report = read(data, limits)
     if plan is None:
         raise InvalidDocument(report)
@@ -99,17 +104,23 @@ def loads(text: str | bytes | bytearray, *, limits: Limits = DEFAULT_LIMITS) -> 
 def _text(value: object, name: str) -> str | bytes | bytearray:
     """*value*, the text of a document; a `TypeError` naming *name* when it is not text."""
     if not isinstance(value, (str, bytes, bytearray)):
-        msg = f"{name} must be str, bytes or bytearray, got {type(value).__name__}"
-        raise TypeError(msg)
+        raise wrong_kind(name, "str, bytes or bytearray", value)
     return value
 
 
 def _readable(source: object) -> IO[Any]:
     """*source*, an open file; a `TypeError` naming it when it is not one."""
     if not callable(getattr(source, "read", None)):
-        msg = f"source must be a path or an open file, got {type(source).__name__}"
-        raise TypeError(msg)
+        raise wrong_kind("source", "a path or an open file", source)
     return cast("IO[Any]", source)
+
+
+def _path(source: str | os.PathLike[str]) -> str | os.PathLike[str]:
+    """*source*, a path; a `ValueError` when it is JSON text rather than a file name."""
+    error = json_text_as_path("source", source, "to read it, use ogpmodel.loads(text)")
+    if error is not None:
+        raise error
+    return source
 
 
 def load(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> ActionPlan:
@@ -123,11 +134,20 @@ def load(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> ActionPlan:
         InvalidDocument: The document is not valid OGP JSON (or not UTF-8).
         OSError: The file cannot be read.
         TypeError: *source* is neither a path nor an open file.
+        ValueError: *source* is a `str` of JSON text, not a file name.
     """
     if isinstance(source, (str, os.PathLike)):
-        with open(source, "rb") as handle:
+        with open(_path(source), "rb") as handle:
             return loads(handle.read(), limits=limits)
     return loads(_text(_readable(source).read(), "source.read()"), limits=limits)
+
+
+def _compact(plan: ActionPlan) -> str:
+    """*plan* as OGP JSON text without white space between tokens."""
+    return json.dumps(to_dict(plan), ensure_ascii=False, separators=(",", ":"))
+
+
+model._compact_json[0] = _compact  # how a plan prints in IPython and in Hypothesis' reports
 
 
 def dumps(plan: ActionPlan, *, indent: int | None = None) -> str:
@@ -260,15 +280,15 @@ def iter_load(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Ac
 
     Raises:
         TypeError: *source* is neither a path nor an open file (raised at once).
+        ValueError: *source* is a `str` of JSON text, not a file name (raised at once).
         InvalidDocument: A line is not a valid OGP JSON document; ``.line`` is its number
             (from 1), and the message names it.
     """
     if isinstance(source, (str, os.PathLike)):
-        return _plans_of_path(source, limits)
+        return _plans_of_path(_path(source), limits)
     given: object = source  # checked at run time: callers may pass anything
-    if isinstance(given, (bytes, bytearray)) or not hasattr(given, "__iter__"):
-        msg = f"source must be a path or an open file, got {type(given).__name__}"
-        raise TypeError(msg)
+    if isinstance(given, (bytes, bytearray, Mapping)) or not hasattr(given, "__iter__"):
+        raise wrong_kind("source", "a path or an open file", given)
     return _plans_of_lines(source, limits)
 
 

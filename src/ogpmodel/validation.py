@@ -2,13 +2,13 @@
 
 import datetime
 import os
-import re
 from collections.abc import Iterator
-from typing import Any
+from typing import IO, Any, cast
 
 import attrs
 
 from ogpmodel._document import DEFAULT_LIMITS, Limits
+from ogpmodel._inputs import is_parsed_json, wrong_kind
 from ogpmodel._reading import Reading, reading, reading_text
 from ogpmodel.model import ActionPlan
 from ogpmodel.profiles import Profile, named_profile
@@ -22,32 +22,8 @@ def __dir__() -> list[str]:
     return sorted(__all__)
 
 
-#: Text that is a file name, not JSON (``plan.json``, ``data/plan.jsonl``, ``C:\\plans\\x.json``).
-_FILE_NAME = re.compile(r"[^\s{}\[\]\"]+\.(json|jsonl|ndjson)", re.IGNORECASE)
-
-
-def _hint_file_name(text: str | bytes | bytearray, result: Reading) -> Reading:
-    """A file name given as JSON text: the invalid-JSON finding says what to pass instead."""
-    if not isinstance(text, str) or _FILE_NAME.fullmatch(text.strip()) is None:
-        return result
-    findings = [
-        attrs.evolve(
-            f,
-            params={
-                **f.params,
-                "reason": f"{f.params['reason']}; {text.strip()!r} looks like a file name: pass"
-                f" pathlib.Path({text.strip()!r}) to read the file",
-            },
-        )
-        if f.code == "schema.invalid-json"
-        else f
-        for f in result.report.findings
-    ]
-    return attrs.evolve(result, report=ValidationReport(findings))
-
-
 def validate(
-    plan_or_document: ActionPlan | dict[str, Any] | str | bytes | os.PathLike[str],
+    plan_or_document: ActionPlan | dict[str, Any] | str | bytes | os.PathLike[str] | IO[Any],
     *,
     as_of: datetime.date | None = None,
     profile: Profile | str | None = None,
@@ -57,11 +33,13 @@ def validate(
     Check a plan against every rule of the catalogue and return the complete report.
 
     Args:
-        plan_or_document: An `ActionPlan`, an OGP JSON document as a `dict`, JSON text (a
-            `str` or `bytes`), or the path of a JSON file as a `pathlib.Path` (a `str` is
-            always JSON text). For a document with errors, the ``schema.*`` findings come first, then the
-            findings of the rules on every part of the document that could be read, and a
-            ``schema.unchecked`` info that lists the parts they could not check.
+        plan_or_document: An `ActionPlan`, an OGP JSON document as a `dict` (or any value
+            `json.loads` returns), JSON text (a `str` or `bytes`), the path of a JSON file as
+            a `pathlib.Path` (a `str` is always JSON text: a file name given as one gets a
+            finding that says so), or an open file. For a document with errors, the
+            ``schema.*`` findings come first, then the findings of the rules on every part of
+            the document that could be read, and a ``schema.unchecked`` info that lists the
+            parts they could not check.
         as_of: The date deadlines are checked against; without it no ``deadline.*`` rule runs.
         profile: ``"local"``, ``"national"`` or a `Profile`; by default the one of the
             member's ``membership``.
@@ -74,6 +52,8 @@ def validate(
     Raises:
         ValueError: *profile* names no built-in profile (a caller's mistake, not bad data).
         OSError: *plan_or_document* is a path, and the file cannot be read.
+        TypeError: *plan_or_document* is of none of these kinds (the message says which
+            reader takes it, if one does).
 
     >>> from ogpmodel import validate
     >>> validate('{"schema_version": "1.0"').errors[0].code
@@ -83,18 +63,31 @@ def validate(
         named_profile(profile)  # a caller's mistake is refused before any document is read
     if isinstance(plan_or_document, ActionPlan):
         return ValidationReport(list(check_plan(plan_or_document, as_of=as_of, profile=profile)))
-    if isinstance(plan_or_document, os.PathLike):
-        with open(plan_or_document, "rb") as handle:  # bytes: decoded as `load` decodes them
+    given: object = plan_or_document  # checked at run time: callers may pass anything
+    if isinstance(given, os.PathLike):
+        with open(given, "rb") as handle:  # bytes: decoded as `load` decodes them
             result = reading_text(handle.read(), limits, partial=True)
-    elif isinstance(plan_or_document, (str, bytes, bytearray)):
-        result = _hint_file_name(
-            plan_or_document, reading_text(plan_or_document, limits, partial=True)
-        )
+    elif callable(getattr(given, "read", None)):
+        result = reading_text(_text(cast("IO[Any]", given).read()), limits, partial=True)
+    elif isinstance(given, (str, bytes, bytearray)):
+        result = reading_text(given, limits, partial=True)
+    elif is_parsed_json(given):
+        result = reading(given, limits, partial=True)
     else:
-        result = reading(plan_or_document, limits, partial=True)
+        raise wrong_kind("plan_or_document", _KINDS, given)
     if result.plan is not None:
         return result.report.merge(check_plan(result.plan, as_of=as_of, profile=profile))
     return result.report.merge(_partial_findings(result, as_of=as_of, profile=profile))
+
+
+_KINDS = "an ActionPlan, parsed JSON, JSON text or bytes, a pathlib.Path or an open file"
+
+
+def _text(value: object) -> str | bytes | bytearray:
+    """What an open file gave: its text or bytes."""
+    if not isinstance(value, (str, bytes, bytearray)):
+        raise wrong_kind("plan_or_document.read()", "str or bytes", value)
+    return value
 
 
 def _inside(path: str, parts: tuple[str, ...]) -> bool:

@@ -679,11 +679,12 @@ class TestFromType:
 
 class TestPublicNames:
     def test_all(self) -> None:
-        """The module exports the strategies, BrokenPlan and breakable_codes, in isort order."""
+        """The module exports the strategies, BrokenPlan, breakable_codes and bounded_schema, sorted."""
         expected = [
             "BrokenPlan",
             "action_plans",
             "assessments",
+            "bounded_schema",
             "breakable_codes",
             "broken_plans",
             "commitments",

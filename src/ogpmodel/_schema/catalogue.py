@@ -110,6 +110,8 @@ def _rule_data(rule: Rule) -> dict[str, Any]:
             "local_only": rule.local_only,
             "needs_as_of": rule.needs_as_of,
             "transition_only": rule.transition_only,
+            "needs_status": rule.needs_status,
+            "exemptions": {lang: list(rule.all_exemptions(lang)) for lang in languages()},
             "title": _texts(rule.title),
             "message": _texts(rule.messages),
             "params": _params(rule),
@@ -197,6 +199,27 @@ def _rule_schema(families: list[str]) -> dict[str, Any]:
                 "Whether only a lifecycle transition reports the code (a guard with no check "
                 "on a recorded plan); validate() never does."
             ),
+        },
+        "needs_status": {
+            **flag,
+            "description": (
+                "Whether the rule skips a plan, commitment or milestone whose status is not "
+                "recorded."
+            ),
+        },
+        "exemptions": {
+            "type": "object",
+            "description": (
+                "Every condition under which the rule does not fire although a reader might "
+                "expect it to, in every language: first those its flags imply (transition_only, "
+                "stage_dependent, local_only, needs_as_of, needs_status), then its own."
+            ),
+            "required": list(languages()),
+            "additionalProperties": False,
+            "properties": {
+                lang: _array({"type": "string", "minLength": 1}, f"The exemptions in {lang!r}.")
+                for lang in languages()
+            },
         },
         "title": _ref("Texts", "What the rule checks, in every language."),
         "message": _ref(

@@ -32,6 +32,7 @@ from typing import Any
 
 import attrs
 
+from ogpmodel._inputs import json_text_as_path, wrong_kind
 from ogpmodel.codelists import Completion, Membership
 from ogpmodel.convert import _sources as s
 from ogpmodel.convert._canada import (
@@ -88,6 +89,10 @@ class _Definition:
         return choices if isinstance(choices, Mapping) else {}
 
 
+#: What `read` takes.
+_TAKES = "a path or a mapping (a str or a pathlib.Path, or the parsed JSON)"
+
+
 def read(source: str | os.PathLike[str] | Mapping[str, Any]) -> Conversion:
     """
     Convert a Canadian national action plan tracker definition into a plan and its report.
@@ -98,7 +103,11 @@ def read(source: str | os.PathLike[str] | Mapping[str, Any]) -> Conversion:
 
     Raises:
         TypeError: *source* is not a path or a mapping.
+        ValueError: *source* is a `str` of JSON text, not a path.
     """
+    error = json_text_as_path("source", source, "to convert it, pass json.loads(text)")
+    if error is not None:
+        raise error
     if isinstance(source, Mapping):
         document, lines, name = source, NO_LINES, "data"
     elif isinstance(source, (str, os.PathLike)):
@@ -108,8 +117,7 @@ def read(source: str | os.PathLike[str] | Mapping[str, Any]) -> Conversion:
         except Unreadable as problem:
             return Conversion.of(None, [problem.finding])
     else:
-        msg = f"read() takes a path or a mapping, not {type(source).__name__}"
-        raise TypeError(msg)
+        raise wrong_kind("source", _TAKES, source, hints=False)
     try:
         definition = _definition(document, lines, name)
     except Unreadable as problem:

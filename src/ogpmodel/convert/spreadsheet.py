@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
 
+from ogpmodel._inputs import json_text_as_path, wrong_kind
 from ogpmodel.codelists import Language
 from ogpmodel.convert._assemble import Sheet, read_sheets
 from ogpmodel.convert._cells import Cell
@@ -71,6 +72,15 @@ def _one(plans: Sequence[ActionPlan]) -> ActionPlan:
         msg = f"a workbook or a CSV folder holds one plan, and {len(plans)} were given"
         raise ValueError(msg)
     return plans[0]
+
+
+def _check_path(source: object, takes: str) -> None:
+    """Refuse a *source* that is not a path, or that is JSON text rather than a path."""
+    if not isinstance(source, (str, os.PathLike)):
+        raise wrong_kind("source", takes, source, hints=False)
+    error = json_text_as_path("source", source, f"pass {takes}")
+    if error is not None:
+        raise error
 
 
 def _unreadable(source: Path, reason: str) -> Conversion:
@@ -125,7 +135,9 @@ def read_xlsx(source: Path) -> Conversion:
 
     Raises:
         MissingExtra: openpyxl is not installed.
+        TypeError: *source* is not a path.
     """
+    _check_path(source, "the path of a workbook (a str or a pathlib.Path)")
     workbook = _workbook()
     try:
         sheets = workbook.read_workbook(source)
@@ -212,7 +224,11 @@ def read_csv(source: Path) -> Conversion:
     Each ``<table>.csv`` is a sheet (commas, semicolons or tabs; UTF-8, with or without a
     byte-order mark). A folder that cannot be read gives no plan and an ``import.unreadable``
     error; so does a file that is not UTF-8 text.
+
+    Raises:
+        TypeError: *source* is not a path.
     """
+    _check_path(source, "the path of a folder (a str or a pathlib.Path)")
     folder = pathlib.Path(source)
     if not folder.is_dir():
         reason = (

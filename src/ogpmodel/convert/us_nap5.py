@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from ogpmodel._inputs import json_text_as_path, wrong_kind
 from ogpmodel.codelists import Membership, MilestoneStatus
 from ogpmodel.convert import _sources as s
 from ogpmodel.convert._agencies import Agencies
@@ -89,6 +90,10 @@ class _Tracker:
     problems: list[Finding]
 
 
+#: What `read` takes.
+_TAKES = "a path or a mapping (a str or a pathlib.Path, or the parsed JSON)"
+
+
 def read(source: str | os.PathLike[str] | Mapping[str, Any]) -> Conversion:
     """
     Convert the U.S. 5th national plan tracker into a plan and the report of its conversion.
@@ -100,10 +105,13 @@ def read(source: str | os.PathLike[str] | Mapping[str, Any]) -> Conversion:
 
     Raises:
         TypeError: *source* is not a path or a mapping.
+        ValueError: *source* is a `str` of JSON text, not a path.
     """
+    error = json_text_as_path("source", source, "to convert it, pass json.loads(text)")
+    if error is not None:
+        raise error
     if not isinstance(source, (Mapping, str, os.PathLike)):
-        msg = f"read() takes a path or a mapping, not {type(source).__name__}"
-        raise TypeError(msg)
+        raise wrong_kind("source", _TAKES, source, hints=False)
     try:
         if isinstance(source, Mapping):
             tracker = _from_json(source, "data")

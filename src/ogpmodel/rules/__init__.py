@@ -52,7 +52,10 @@ def rules(*, include_transition_only: bool = False) -> tuple[Rule, ...]:
 
 def explain(code: str, lang: Language = "en") -> str:
     """
-    Describe the rule *code*: what it checks, its severity, family and source.
+    Describe the rule *code*: what it checks, its severity, family, source and exemptions.
+
+    The exemptions are every condition under which the rule does not fire although a reader
+    might expect it to (`Rule.all_exemptions`).
 
     >>> print(explain("period.end-before-start").splitlines()[0])
     period.end-before-start: a period ends before it starts (interval semantics of partial dates).
@@ -69,9 +72,8 @@ def explain(code: str, lang: Language = "en") -> str:
         f"{word('family', lang)}: {rule.family}",
         f"{word('source', lang)}: {rule.source}",
     ]
-    lines.extend(
-        word(flag, lang)
-        for flag in ("local_only", "needs_as_of", "transition_only")
-        if getattr(rule, flag)
-    )
+    exemptions = rule.all_exemptions(lang)
+    if exemptions:
+        lines.append(f"{word('exemptions', lang)}:")
+        lines.extend(f"- {exemption}" for exemption in exemptions)
     return "\n".join(lines)

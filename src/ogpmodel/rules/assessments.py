@@ -61,6 +61,9 @@ class _Rating:
     "assessment.completion-regressed",
     severity=Severity.WARNING,
     family="assessments",
+    exemptions=(
+        "Ratings whose dates overlap as partial dates (2023 and 2023-06) are in no order, and are not compared.",
+    ),
     source="design (completion ratings are dated assessments: https://www.opengovpartnership.org/glossary/completion/)",
     title_en="a later completion rating is lower than an earlier one.",
     en=(
@@ -143,6 +146,10 @@ def _unverifiable_rated(ctx: Context) -> Iterator[Hit]:
     "assessment.indicator-era",
     severity=Severity.WARNING,
     family="assessments",
+    exemptions=(
+        "A plan starting in 2018, 2019 or 2020 may carry the indicators of either era.",
+        "A plan whose period has no start is not checked.",
+    ),
     source=(
         "https://opengovpartnership.org/glossary/verifiability; "
         "https://www.opengovpartnership.org/glossary/ambition/; https://opengovpartnership.org/?p=3699"

@@ -49,6 +49,9 @@ def _outside_path(base: str, inner: Period, outer: Period) -> str:
     "period.end-before-start",
     severity=Severity.ERROR,
     family="dates",
+    exemptions=(
+        "A start and an end given as partial dates that overlap (2023-05-10 to 2023-05) are not reported: the end is not certainly before the start.",
+    ),
     source="design",
     title_en="a period ends before it starts (interval semantics of partial dates).",
     en="The period ends ({end}) before it starts ({start}).",
@@ -66,6 +69,10 @@ def _end_before_start(ctx: Context) -> Iterator[Hit]:
     "period.milestone-outside-commitment",
     severity=Severity.ERROR,
     family="dates",
+    exemptions=(
+        "A milestone whose dates overlap the edge of the outer period as partial dates (ending 2024 in a commitment ending 2024-08) is not reported: it is not certainly outside.",
+        "A milestone whose commitment and parent milestones have no period is checked against the plan's period instead (period.milestone-outside-plan).",
+    ),
     source="design",
     title_en="a milestone's period is not within its commitment's (or parent milestone's) period.",
     en="Milestone {id!r} of commitment {commitment!r} runs {period}, outside the period of its {owner}, {outer_period}.",
@@ -98,6 +105,9 @@ def _milestone_outside(ctx: Context) -> Iterator[Hit]:
     "period.milestone-outside-plan",
     severity=Severity.WARNING,
     family="dates",
+    exemptions=(
+        "A milestone inside a dated commitment or dated parent milestone is not checked against the plan's period: period.milestone-outside-commitment checks it against that period.",
+    ),
     source=_DATES_AND_DEADLINES,
     title_en="a milestone's period is not within the plan's, and no commitment or parent period bounds it.",
     en="Milestone {id!r} of commitment {commitment!r} runs {period}, outside the plan's period {outer_period}.",
@@ -133,6 +143,9 @@ def _milestone_outside_plan(ctx: Context) -> Iterator[Hit]:
     "period.commitment-outside-plan",
     severity=Severity.WARNING,
     family="dates",
+    exemptions=(
+        "A commitment whose dates overlap the edge of the plan's period as partial dates (ending 2024 in a plan ending 2024-08) is not reported: it is not certainly outside.",
+    ),
     source=_DATES_AND_DEADLINES,
     title_en="a commitment's period is not within the plan's.",
     en="Commitment {id!r} runs {period}, outside the plan's period {outer_period}.",
@@ -156,6 +169,9 @@ def _commitment_outside(ctx: Context) -> Iterator[Hit]:
     "period.submitted-after-start",
     severity=Severity.INFO,
     family="dates",
+    exemptions=(
+        "A start given as a month or a year that contains submitted_on (start 2023, submitted on 2023-06-01) is not reported: the period may have begun after the submission.",
+    ),
     source=_DATES_AND_DEADLINES,
     title_en="the plan was submitted after its implementation period began.",
     en="The plan was submitted on {submitted_on}, after its implementation period began ({start}).",

@@ -43,6 +43,10 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
     local_only=True,
     needs_as_of=True,
     family="deadlines",
+    exemptions=(
+        "Not reported for a withdrawn plan.",
+        "Not reported for a plan without submitted_on.",
+    ),
     source="https://opengovpartnership.org/?p=57265 (OGP Local Handbook 3.5.1)",
     title_en="local: no inception report within 2 months of submitted_on.",
     en=(
@@ -70,6 +74,11 @@ def _inception_report_overdue(ctx: Context) -> Iterator[Hit]:
     local_only=True,
     needs_as_of=True,
     family="deadlines",
+    needs_status=True,
+    exemptions=(
+        "Not reported for a withdrawn plan.",
+        "Not reported for a completed commitment whose history does not record when it was completed.",
+    ),
     source="https://www.opengovpartnership.org/ogp-local-end-of-commitment-assessment-form (OGP Local Handbook 3.5.2)",
     title_en="local: a commitment completed over 1 month ago has no end-of-commitment report.",
     en=(
@@ -110,6 +119,12 @@ def _end_of_commitment_report_overdue(ctx: Context) -> Iterator[Hit]:
     severity=Severity.WARNING,
     needs_as_of=True,
     family="deadlines",
+    needs_status=True,
+    exemptions=(
+        "Not reported for a withdrawn plan.",
+        "Not reported for the milestones of a withdrawn commitment.",
+        "An end given as a month or a year is past only once all of it is: a milestone ending 2023-12 is overdue from 2024-01-01 on.",
+    ),
     source="design",
     title_en="a milestone past its end date is not completed or cancelled.",
     en=(
@@ -140,6 +155,8 @@ def _milestone_overdue(ctx: Context) -> Iterator[Hit]:
     severity=Severity.INFO,
     needs_as_of=True,
     family="deadlines",
+    needs_status=True,
+    exemptions=("Not reported for a plan period without an end.",),
     source="design",
     title_en="the plan period has ended but the plan is still in implementation.",
     en="The plan period ended ({end}) before {as_of}, but the plan is still in 'implementation'.",

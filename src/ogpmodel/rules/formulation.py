@@ -141,6 +141,10 @@ def _missing_period(ctx: Context) -> Iterator[Hit]:
     severity=Severity.ERROR,
     stage_dependent=True,
     family="formulation",
+    exemptions=(
+        "A milestone with child milestones is not reported: its dates come from its children.",
+        "A milestone with a deadline note (deadline_note) is not reported: milestone.deadline-note-only reports it.",
+    ),
     source=_VERIFIABILITY,
     title_en="a milestone has neither an end date nor a deadline note: it cannot be verified.",
     en=(
@@ -193,6 +197,9 @@ def _key(text: Text) -> tuple[tuple[str, str], ...]:
     "commitment.duplicate-title",
     severity=Severity.WARNING,
     family="formulation",
+    exemptions=(
+        "Titles given in several languages repeat only when they repeat in every language.",
+    ),
     source="design (a repeated record, as trackers export them)",
     title_en="two commitments have the same title.",
     en="Commitment {id!r} has the same title as the commitment at {first}.",
@@ -211,6 +218,10 @@ def _duplicate_commitment_titles(ctx: Context) -> Iterator[Hit]:
     "milestone.duplicate",
     severity=Severity.WARNING,
     family="formulation",
+    exemptions=(
+        "Milestones of different commitments with the same title and period are not repeats.",
+        "Milestones of one commitment with the same title and different periods are not repeats.",
+    ),
     source="design (a repeated record, as trackers export them)",
     title_en="two milestones of one commitment have the same title and period.",
     en="Milestone {id!r} of commitment {commitment!r} repeats the milestone at {first} (same title and period).",

@@ -66,6 +66,8 @@ def _invalid_transition(ctx: Context) -> Iterator[Hit]:
     lc.STATUS_MISMATCH,
     severity=Severity.ERROR,
     family=_FAMILY,
+    needs_status=True,
+    exemptions=("An empty history fits any status.",),
     source=_SOURCE,
     title_en="status is not the to of the last history event.",
     en="The status is {status!r}, but the last history event moved to {last!r}.",
@@ -138,6 +140,7 @@ define(
     lc.COMPLETED_WITH_OPEN_MILESTONES,
     severity=Severity.ERROR,
     family=_FAMILY,
+    needs_status=True,
     source=_SOURCE,
     title_en="a completed commitment or milestone has milestones not completed/cancelled.",
     en="A completed commitment or milestone needs every milestone under it completed or cancelled; still open: {milestones}.",
@@ -179,6 +182,9 @@ def _recorded_hits(ctx: Context, code: str) -> Iterator[Hit]:
     lc.PLAN_NOT_IN_IMPLEMENTATION,
     severity=Severity.ERROR,
     family=_FAMILY,
+    exemptions=(
+        "A plan without a history is not checked: nothing tells when it was in implementation.",
+    ),
     source=_SOURCE,
     title_en=(
         "a commitment or milestone moves while the plan is not in implementation or ended"
@@ -223,6 +229,7 @@ def _plan_period_not_started(ctx: Context) -> Iterator[Hit]:
     lc.PLAN_PERIOD_NOT_OVER,
     severity=Severity.ERROR,
     family=_FAMILY,
+    needs_status=True,
     source=_SOURCE,
     title_en=(
         "the plan ends before its period is over while some commitments are neither completed"

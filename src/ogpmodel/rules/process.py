@@ -41,6 +41,9 @@ def _no_commitments(ctx: Context) -> Iterator[Hit]:
     "plan.too-many-commitments",
     severity=Severity.WARNING,
     family="process",
+    exemptions=(
+        "Runs only under a profile with a commitment cap: the local profile has one, the national profile none.",
+    ),
     source=(
         f"{_HANDBOOK} (the local cap of 5 is commonly reported but unconfirmed by OGP's "
         "published text: a profile setting)"
@@ -58,6 +61,10 @@ def _too_many_commitments(ctx: Context) -> Iterator[Hit]:
     "plan.commitment-count-outside-recommendation",
     severity=Severity.INFO,
     family="process",
+    exemptions=(
+        "Runs only under a profile with a recommended range: the national profile has one, the local profile none.",
+        "A plan with no commitments is not reported: plan.no-commitments reports it.",
+    ),
     source="http://www.opengovpartnership.org/how-it-works/action-plans",
     title_en="national plans: outside the 5–15 recommended.",  # noqa: RUF001 - as in the catalogue
     en="The plan's number of commitments ({count}) is outside the recommended {low} to {high}.",
@@ -92,6 +99,9 @@ def _no_forum(ctx: Context) -> Iterator[Hit]:
     severity=Severity.ERROR,
     stage_dependent=True,
     family="process",
+    exemptions=(
+        "A plan with no forum, or with a forum without members, is not reported: plan.no-forum reports it.",
+    ),
     source=_INCEPTION_FORM,
     title_en="the forum lacks a government member or a non-government member.",
     en="The forum has no {expected}; it needs members from government and from outside it.",
@@ -115,6 +125,9 @@ def _forum_not_multistakeholder(ctx: Context) -> Iterator[Hit]:
     severity=Severity.ERROR,
     stage_dependent=True,
     family="process",
+    exemptions=(
+        "Without submitted_on, an endorsement by a non-government stakeholder counts whatever its date.",
+    ),
     source=_INCEPTION_FORM,
     title_en="no endorsement by a non-government stakeholder dated on or before submitted_on.",
     en="No non-government stakeholder endorsed the plan on or before {expected}.",
@@ -171,6 +184,8 @@ def _no_point_of_contact(ctx: Context) -> Iterator[Hit]:
     severity=Severity.ERROR,
     stage_dependent=True,
     family="process",
+    needs_status=True,
+    exemptions=("A withdrawn plan is reported only when its history shows that it was submitted.",),
     source="https://www.opengovpartnership.org/country-and-ogp-local-dates-and-deadlines/",
     title_en="status is submitted or later but submitted_on is absent.",
     en="The plan's status is {status!r}, but submitted_on (when it was delivered to OGP) is missing.",

@@ -87,6 +87,9 @@ define(
     "id.duplicate",
     severity=Severity.ERROR,
     family="structure",
+    exemptions=(
+        "Milestones of different commitments may share an id: a milestone id is unique within its commitment.",
+    ),
     source=_CONTRACT,
     title_en="two stakeholders, two commitments, or two milestones of one commitment share an id.",
     en="The id {id!r} is already used by the {kind} at {first}.",
@@ -136,6 +139,9 @@ def _duplicate_ids(ctx: Context) -> Iterator[Hit]:
     "reference.unknown-stakeholder",
     severity=Severity.ERROR,
     family="structure",
+    exemptions=(
+        "validate() does not report an id that names an entity in a part of the document with errors: schema.unchecked lists that part.",
+    ),
     source=_CONTRACT,
     title_en="a *_id(s) field names no stakeholder.",
     en="No stakeholder has the id {id!r}.",
@@ -151,6 +157,9 @@ def _unknown_stakeholders(ctx: Context) -> Iterator[Hit]:
     "reference.unknown-goal",
     severity=Severity.ERROR,
     family="structure",
+    exemptions=(
+        "validate() does not report an id that names an entity in a part of the document with errors: schema.unchecked lists that part.",
+    ),
     source=_CONTRACT,
     title_en="vision_goal_id names no strategic-vision goal.",
     en="No goal of the strategic vision has the id {id!r}.",
@@ -166,6 +175,9 @@ def _unknown_goals(ctx: Context) -> Iterator[Hit]:
     "reference.unknown-commitment",
     severity=Severity.ERROR,
     family="structure",
+    exemptions=(
+        "validate() does not report an id that names an entity in a part of the document with errors: schema.unchecked lists that part.",
+    ),
     source=_CONTRACT,
     title_en="an assessment names no commitment.",
     en="No commitment has the id {id!r}.",

@@ -15,6 +15,9 @@ write or check OGP JSON.
 - `action_plans` yields plans that pass `ogpmodel.validate` with no errors for their stage
   (``valid=False``: any plan the model accepts); `documents` yields their OGP JSON dicts.
 - `broken_plans` yields plans (or documents, or JSON text) that break exactly one rule.
+- `bounded_schema` is the published schema with milestone nesting cut at a depth, for
+  schema-driven generators (``hypothesis_jsonschema.from_schema``), which cannot resolve the
+  recursion of the published one.
 - `texts`, `partial_dates`, `dates`, `periods`, `links`, `stakeholders`, `milestones`,
   `commitments`, `assessments` and `histories` yield the parts.
 
@@ -37,12 +40,14 @@ from ogpmodel.strategies._from_type import strategy_for
 from ogpmodel.strategies._lifecycle import histories
 from ogpmodel.strategies._mutations import PlanOrDocument as PlanOrDocument
 from ogpmodel.strategies._plans import action_plans, documents
+from ogpmodel.strategies._schemas import bounded_schema
 from ogpmodel.strategies._values import dates, links, partial_dates, periods, texts
 
 __all__ = [
     "BrokenPlan",
     "action_plans",
     "assessments",
+    "bounded_schema",
     "breakable_codes",
     "broken_plans",
     "commitments",

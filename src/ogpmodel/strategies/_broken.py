@@ -129,6 +129,12 @@ class BrokenPlan(tuple[PlanOrDocument, str]):
             f"plan_or_document={self.plan_or_document!r})"
         )
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """Print as `repr` does, with a plan as one line of OGP JSON (``ogpmodel.loads(...)``)."""
+        printer.text(f"BrokenPlan(code={self.code!r}, as_of={self.as_of!r}, plan_or_document=")
+        printer.pretty(self.plan_or_document)
+        printer.text(")")
+
 
 @attrs.frozen
 class _Breaker:
