@@ -128,6 +128,29 @@ def test_a_reference_to_an_unreadable_entity_is_not_unknown() -> None:
     assert "reference.unknown-commitment" not in ogpmodel.validate(doc).codes
 
 
+def test_a_verdict_on_entities_with_errors_is_not_given() -> None:
+    """
+    A forum or endorsement naming a stakeholder with an error is not judged without it.
+
+    Civil society's stakeholder cannot be read (a bad sector), so the rules cannot tell that
+    the forum has a member from outside government or that civil society endorsed the plan;
+    the part is listed as unchecked instead of reported as missing.
+    """
+    doc = document()
+    doc["forum"]["member_ids"] = ["municipalidad-maipu", "fundacion-tribu"]
+    doc["endorsements"] = [{"stakeholder_id": "fundacion-tribu", "date": "2023-01-20"}]
+    judged = {"plan.forum-not-multistakeholder", "plan.not-endorsed"}
+    assert not judged & set(ogpmodel.validate(doc).codes)
+    (tribu,) = (s for s in doc["stakeholders"] if s["id"] == "fundacion-tribu")
+    tribu["sector"] = "civil_societi"
+    codes = set(ogpmodel.validate(doc).codes)
+    assert {"schema.enum", "schema.unchecked"} <= codes
+    assert not judged & codes
+    # read as a government body, it is a verdict the rules can give, and they give it
+    tribu["sector"] = "government"
+    assert judged <= set(ogpmodel.validate(doc).codes)
+
+
 def test_paths_of_rule_findings_point_into_the_document() -> None:
     doc = document()
     unreadable_commitment(doc)  # commitment 0 is left out: the others keep their indices

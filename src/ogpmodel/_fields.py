@@ -938,9 +938,11 @@ def instances(obj: Any, cls: type[T], path: str = "") -> Iterator[tuple[str, T]]
             yield where, current
 
 
-def references(obj: Any, target: str, path: str = "") -> Iterator[tuple[str, str]]:
+def references(obj: Any, target: str | None, path: str = "") -> Iterator[tuple[str, str]]:
     """
-    Yield ``(JSON Pointer, id)`` for every field of *obj*, at any depth, that names a *target*.
+    Yield ``(JSON Pointer, id)`` for every field of *obj*, at any depth, naming a *target*.
+
+    *target* is ``"stakeholder"``, ``"goal"`` or ``"commitment"``, or `None` for any of them.
 
     The fields are found by their kind (`Ref`), so a new reference field is indexed the day it
     is declared.
@@ -952,12 +954,12 @@ def references(obj: Any, target: str, path: str = "") -> Iterator[tuple[str, str
             if value is None or kind is None:
                 continue
             name = attribute.metadata.get("wire", attribute.name)
-            if isinstance(kind, Ref) and kind.target == target:
+            if isinstance(kind, Ref) and target in (None, kind.target):
                 yield f"{where}/{name}", value
             elif (
                 isinstance(kind, ListOf)
                 and isinstance(kind.item, Ref)
-                and kind.item.target == target
+                and target in (None, kind.item.target)
             ):
                 for index, ref_id in enumerate(value):
                     yield f"{where}/{name}/{index}", ref_id

@@ -8,6 +8,7 @@ from typing import IO, Any, cast
 import attrs
 
 from ogpmodel._document import DEFAULT_LIMITS, Limits
+from ogpmodel._fields import references
 from ogpmodel._inputs import is_parsed_json, wrong_kind
 from ogpmodel._reading import Reading, reading, reading_text
 from ogpmodel.model import ActionPlan
@@ -95,12 +96,6 @@ def _inside(path: str, parts: tuple[str, ...]) -> bool:
     return any(path == part or path.startswith(part + "/") for part in parts)
 
 
-#: The rules whose findings name another entity by id (which may be in a part left unread).
-_REFERENCE_CODES = frozenset(
-    {"reference.unknown-stakeholder", "reference.unknown-goal", "reference.unknown-commitment"}
-)
-
-
 def _partial_findings(
     result: Reading, *, as_of: datetime.date | None, profile: Profile | str | None
 ) -> Iterator[Finding]:
@@ -111,10 +106,15 @@ def _partial_findings(
     if result.partial is not None:
         # A finding about a part with errors, or about its owner (a "missing" field that is
         # there but wrong), would be a false one: the part is listed as unchecked instead.
+        # A finding about a part that names an entity of a part with errors (an unknown id, a
+        # forum "without" a member of civil society) rests on what could not be read: left out.
         owners = {path.rsplit("/", 1)[0] for path in checked.dropped}
+        naming = tuple(
+            path for path, ref in references(result.partial, None) if ref in checked.dropped_ids
+        )
         for finding in check_plan(result.partial, as_of=as_of, profile=profile):
-            if finding.code in _REFERENCE_CODES and finding.params.get("id") in checked.dropped_ids:
-                continue  # the entity it names is in a part with errors, not absent
+            if finding.path and any(_inside(name, (finding.path,)) for name in naming):
+                continue
             path = checked.original_path(finding.path)
             if path in owners or _inside(path, checked.dropped):
                 continue
