@@ -14,6 +14,7 @@ import attrs
 
 from ogpmodel import _converter
 from ogpmodel._document import DEFAULT_LIMITS, Checked, Limits, check, within_limits
+from ogpmodel._fast import build_plan
 from ogpmodel._parsing import JSONProblem, decode, parse
 from ogpmodel._resources import SCHEMA_VERSION
 from ogpmodel._versions import upgrade
@@ -56,6 +57,15 @@ def _cattrs_findings(error: BaseException, tokens: tuple[str | int, ...] = ()) -
     yield Finding("schema.format", Severity.ERROR, pointer(*tokens), params)
 
 
+def _converter_findings(data: Any) -> list[Finding]:
+    """Where the detailed converter fails on *data* (which the check found no problem in)."""
+    try:
+        _converter.structure_plan(data, detailed=True)
+    except Exception as error:
+        return list(_cattrs_findings(error))
+    return []
+
+
 @attrs.frozen
 class Reading:
     """
@@ -82,17 +92,23 @@ def _current(readable: dict[str, Any]) -> dict[str, Any]:
     return upgrade(readable)
 
 
+def _structure(document: dict[str, Any]) -> ActionPlan:
+    """The plan of a document of the current version: the fast path, else the converter."""
+    plan = build_plan(document)
+    return plan if plan is not None else _converter.structure_plan(document)
+
+
 def reading(
     data: Any, limits: Limits = DEFAULT_LIMITS, *, partial: bool = False, size: int | None = None
 ) -> Reading:
     """
     Read parsed OGP JSON data, never raising for bad data.
 
-    The fast path structures a document of the current version directly, stopping at the
-    first problem; only when that fails, or for a document of an earlier version, is the
-    document checked in full (`ogpmodel._document.check`, against the version it names), for
-    every problem and, with *partial*, the plan of its readable part (for the rules). A
-    document of an earlier version is then upgraded (`ogpmodel.upgrade`) and read.
+    The fast path (`ogpmodel._fast`) reads a document of the current version directly,
+    stopping at the first problem; only when that fails, or for a document of an earlier
+    version, is the document checked in full (`ogpmodel._document.check`, against the version
+    it names), for every problem and, with *partial*, the plan of its readable part (for the
+    rules). A document of an earlier version is then upgraded (`ogpmodel.upgrade`) and read.
     """
     failed = False
     if (
@@ -100,26 +116,26 @@ def reading(
         and data.get("schema_version") == SCHEMA_VERSION
         and within_limits(data, limits, size=size)
     ):
-        try:
-            return Reading(_converter.structure_plan(data), ValidationReport([]))
-        except Exception:
-            failed = True
+        plan = build_plan(data)
+        if plan is not None:
+            return Reading(plan, ValidationReport([]))
+        failed = True
     checked = check(data, limits)
     findings = list(checked.findings)
     if not findings and not failed:  # a valid document of an earlier version
         try:
-            return Reading(_converter.structure_plan(upgrade(data)), ValidationReport([]))
+            return Reading(_structure(upgrade(data)), ValidationReport([]))
         except Exception:
             failed = True
-    if not findings and failed:  # the check and the converter disagree: say where it failed
+    if not findings and failed:  # the check and the fast path disagree: ask the converter
         try:
-            _converter.structure_plan(data, detailed=True)
-        except Exception as error:
-            findings = list(_cattrs_findings(error))
+            return Reading(_converter.structure_plan(data), ValidationReport([]))
+        except Exception:
+            findings = _converter_findings(data)
     readable = None
     if partial and checked.readable is not None:
         try:
-            readable = _converter.structure_plan(_current(checked.readable))
+            readable = _structure(_current(checked.readable))
         except Exception:
             readable = None
     # The document's dicts are not needed any more: let them go before the rules run.

@@ -18,8 +18,8 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, TypeGuard, TypeVar, cast
 
-from ogpmodel import _converter
 from ogpmodel._document import DEFAULT_LIMITS, Limits
+from ogpmodel._fast import plan_data
 from ogpmodel._reading import read, read_text
 from ogpmodel.errors import InvalidDocument
 from ogpmodel.model import ActionPlan
@@ -71,7 +71,7 @@ def to_dict(plan: ActionPlan) -> dict[str, Any]:
     if not isinstance(plan, ActionPlan):
         msg = f"plan must be an ActionPlan, got {type(plan).__name__}"
         raise TypeError(msg)
-    data = _converter.unstructure_plan(plan)
+    data = plan_data(plan)
     return {"schema_version": data.pop("schema_version"), **data}
 
 

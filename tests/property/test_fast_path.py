@@ -1,0 +1,174 @@
+"""
+The fast path reads and writes exactly as the converter does.
+
+`ogpmodel._fast` generates a reader and a writer per model class from the field kinds; the
+cattrs converter (`ogpmodel._converter`) is the reference. For every plan the strategies draw,
+the corpus of the benchmarks and mutants of valid documents: the fast reader gives up exactly
+where the converter fails, and otherwise builds objects equal to the converter's, of the same
+types field by field; the fast writer gives the converter's data, in the same key order.
+"""
+
+import datetime
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import pytest
+from benchmarks.corpus import random_plan
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ogpmodel import ActionPlan, Text, dumps, loads, to_dict
+from ogpmodel._converter import structure_plan, unstructure_plan
+from ogpmodel._fast import build_plan, plan_data
+from ogpmodel.strategies import action_plans, documents
+
+
+def assert_same(fast: Any, reference: Any, where: str = "plan") -> None:
+    """*fast* equals *reference* and has its types, at every depth."""
+    assert type(fast) is type(reference), where
+    if attrs.has(type(fast)):
+        for attribute in attrs.fields(type(fast)):
+            name = attribute.name
+            assert_same(getattr(fast, name), getattr(reference, name), f"{where}.{name}")
+    elif isinstance(fast, tuple):
+        assert len(fast) == len(reference), where
+        for index, (a, b) in enumerate(zip(fast, reference, strict=True)):
+            assert_same(a, b, f"{where}[{index}]")
+    elif isinstance(fast, Mapping):
+        assert list(fast) == list(reference), where
+        for key in fast:
+            assert_same(fast[key], reference[key], f"{where}/{key}")
+    elif isinstance(fast, Text):
+        assert fast.is_plain == reference.is_plain, where
+        assert fast.to_json() == reference.to_json(), where
+    assert fast == reference, where
+
+
+def reference_read(document: Any) -> ActionPlan | None:
+    """The converter's plan of *document*, or `None` where it fails."""
+    try:
+        return structure_plan(document)
+    except Exception:
+        return None
+
+
+def assert_reads_alike(document: Any) -> None:
+    """The fast reader refuses what the converter refuses, and reads the rest alike."""
+    reference = reference_read(document)
+    fast = build_plan(document)
+    if reference is None:
+        assert fast is None
+    else:
+        assert fast is not None
+        assert_same(fast, reference)
+
+
+def assert_writes_alike(plan: ActionPlan) -> None:
+    """The fast writer gives the converter's data: equal, with the same keys in the same order."""
+    data = plan_data(plan)
+    reference = unstructure_plan(plan)
+    assert data == reference
+    assert json.dumps(data, ensure_ascii=False) == json.dumps(reference, ensure_ascii=False)
+
+
+class TestAgainstTheConverter:
+    @given(action_plans(valid=False, max_depth=3))
+    def test_every_plan_the_model_accepts(self, plan: ActionPlan) -> None:
+        assert_writes_alike(plan)
+        assert_reads_alike(unstructure_plan(plan))
+
+    @given(documents())
+    def test_every_document_the_strategies_draw(self, document: dict[str, Any]) -> None:
+        assert_reads_alike(json.loads(json.dumps(document)))
+
+    @pytest.mark.parametrize("index", range(3))
+    def test_the_benchmark_corpus(self, index: int) -> None:
+        plan = random_plan(0, index)
+        assert_writes_alike(plan)
+        assert_reads_alike(json.loads(dumps(plan)))
+        assert_same(loads(dumps(plan)), plan)
+
+
+#: Values that break one field in one way each (types, codes, dates, blank text, nulls).
+BREAKERS = st.sampled_from(
+    [
+        None,
+        True,
+        0,
+        1.5,
+        -1,
+        101,
+        "",
+        " ",
+        "x y",
+        "yes",
+        "planning",
+        "2023-02-30",
+        "2023-13",
+        "2023-03",
+        "2023-03-01",
+        "0000",
+        "ZZ",
+        "en",
+        "https://example.org",
+        "mailto:x",
+        [],
+        [None],
+        ["x"],
+        {},
+        {"en": ""},
+        {"en": "text"},
+        {"": "x"},
+        {"en": 1},
+        {"unknown": None},
+        {"x": [1, {"y": float("inf")}]},
+    ]
+)
+
+
+def _places(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The path of every value inside *value* (not the root)."""
+    found: list[tuple[Any, ...]] = []
+    if isinstance(value, dict | list):
+        items: Any = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            found.append((*path, key))
+            found.extend(_places(item, (*path, key)))
+    return found
+
+
+@st.composite
+def mutants(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid document with one to three values replaced, removed or added."""
+    document: dict[str, Any] = json.loads(json.dumps(draw(documents())))
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(_places(document)))
+        holder: Any = document
+        for token in path[:-1]:
+            holder = holder[token]
+        action = draw(st.sampled_from(["replace", "remove", "add"]))
+        if action == "remove":
+            del holder[path[-1]]
+        elif action == "add" and isinstance(holder, dict):
+            holder[draw(st.sampled_from(["extra", "type", "from", "id"]))] = draw(BREAKERS)
+        else:
+            holder[path[-1]] = draw(BREAKERS)
+    return document
+
+
+class TestMutants:
+    @settings(max_examples=200)
+    @given(mutants())
+    def test_refused_where_the_converter_fails(self, document: dict[str, Any]) -> None:
+        assert_reads_alike(document)
+
+    def test_python_values_the_converter_accepts(self) -> None:
+        """Data built in Python, not parsed: a code given as the enum, a date as a string."""
+        document = to_dict(random_plan(0, 0))
+        document["commitments"][0]["status"] = ActionPlan  # not a string: refused by both
+        assert_reads_alike(document)
+        document = to_dict(random_plan(0, 0))
+        document["submitted_on"] = datetime.date(2023, 1, 1)  # a date, not its string
+        assert_reads_alike(document)
