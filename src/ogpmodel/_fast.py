@@ -40,13 +40,20 @@ from ogpmodel._fields import (
     UrlText,
     field_kind,
 )
-from ogpmodel._json import freeze_extensions, thaw
+from ogpmodel._json import MAX_DEPTH, freeze_extensions, thaw
 from ogpmodel._scalars import PartialDate, Text
 from ogpmodel._scalars import _parse as _scalars_parse
 from ogpmodel.codelists import COUNTRIES
-from ogpmodel.model import ActionPlan, EndOfCommitmentReport, InceptionReport, IrmReview
+from ogpmodel.model import (
+    MAX_MILESTONE_DEPTH,
+    ActionPlan,
+    EndOfCommitmentReport,
+    InceptionReport,
+    IrmReview,
+    Milestone,
+)
 
-__all__ = ["build_plan", "plan_data"]
+__all__ = ["build_plan", "deepest", "plan_data"]
 
 
 def __dir__() -> list[str]:
@@ -342,6 +349,45 @@ def _reader(source: _Source, cls: type, state: type[Enum] | None, wanted: set[An
         lines.append(f"    {source.name('_post_init', post_init)}(o)")
     lines.append("    return o")
     source.lines += lines
+
+
+def _depth(kind: Kind, milestones: int) -> int | None:
+    """
+    The deepest nesting of arrays and objects in a value of *kind* that the readers accept.
+
+    `None`: no such value (a milestone below *milestones* levels of milestones, one too many).
+    """
+    if isinstance(kind, ListOf):
+        return 1 + (_depth(kind.item, milestones) or 0)  # an empty array is one level
+    if isinstance(kind, Entity):
+        depths = [_class_depth(cls, milestones) for cls in kind.types]
+        return max((d for d in depths if d is not None), default=None)
+    if isinstance(kind, (TextKind, UrlText)):
+        return 1  # a language map
+    if isinstance(kind, Extensions):
+        return MAX_DEPTH  # `freeze` refuses deeper JSON
+    return 0
+
+
+def _class_depth(cls: type, milestones: int) -> int | None:
+    if cls is Milestone:  # milestones nest at most MAX_MILESTONE_DEPTH levels (its post-init)
+        if milestones == MAX_MILESTONE_DEPTH:
+            return None
+        milestones += 1
+    return 1 + max((_depth(field_kind(a), milestones) or 0) for a in attrs.fields(cls))
+
+
+@functools.cache
+def deepest() -> int:
+    """
+    The deepest nesting of arrays and objects in a document that `build_plan` reads.
+
+    A reader given a deeper document refuses it, so the limit of depth need not be scanned
+    for first when it is at least as deep.
+    """
+    depth = _class_depth(ActionPlan, 0)
+    assert depth is not None  # noqa: S101 - a plan of no milestones is a plan
+    return depth
 
 
 @functools.cache  # generated once, on first use

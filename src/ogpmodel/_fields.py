@@ -13,6 +13,7 @@ value, so a construction error always says where the problem is and what was exp
 """
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import Enum
 from typing import Any, ClassVar, TypeVar
@@ -907,6 +908,31 @@ def kinds_of(
             yield attribute, kind_in(attribute, version)
 
 
+@functools.cache
+def _held(cls: type) -> tuple[tuple[str, str, bool], ...]:
+    """The fields of *cls* that hold model objects: name, wire name and whether a list."""
+    held = []
+    for attribute in attrs.fields(cls):
+        kind = attribute.metadata.get("kind")
+        many = isinstance(kind, ListOf)
+        if isinstance(kind.item if many else kind, Entity):
+            held.append((attribute.name, attribute.metadata.get("wire", attribute.name), many))
+    return tuple(held)
+
+
+@functools.cache
+def _naming(cls: type, target: str) -> tuple[tuple[str, str, bool], ...]:
+    """The fields of *cls* that name a *target*: name, wire name and whether a list."""
+    naming = []
+    for attribute in attrs.fields(cls):
+        kind = attribute.metadata.get("kind")
+        many = isinstance(kind, ListOf)
+        ref = kind.item if many else kind
+        if isinstance(ref, Ref) and ref.target == target:
+            naming.append((attribute.name, attribute.metadata.get("wire", attribute.name), many))
+    return tuple(naming)
+
+
 def _entities(obj: Any, path: str) -> Iterator[tuple[Any, str]]:
     """Yield *obj* and every model object inside it with its JSON Pointer, in document order."""
     stack: list[tuple[Any, str]] = [(obj, path)]
@@ -914,16 +940,14 @@ def _entities(obj: Any, path: str) -> Iterator[tuple[Any, str]]:
         current, where = stack.pop()
         yield current, where
         found: list[tuple[Any, str]] = []
-        for attribute in attrs.fields(type(current)):
-            kind = attribute.metadata.get("kind")
-            value = getattr(current, attribute.name)
-            if value is None or kind is None:
+        for name, wire, many in _held(current.__class__):
+            value = getattr(current, name)
+            if value is None:
                 continue
-            name = attribute.metadata.get("wire", attribute.name)
-            if isinstance(kind, Entity):
-                found.append((value, f"{where}/{name}"))
-            elif isinstance(kind, ListOf) and isinstance(kind.item, Entity):
-                found.extend((v, f"{where}/{name}/{i}") for i, v in enumerate(value))
+            if many:
+                found.extend((v, f"{where}/{wire}/{i}") for i, v in enumerate(value))
+            else:
+                found.append((value, f"{where}/{wire}"))
         stack.extend(reversed(found))
 
 
@@ -946,18 +970,12 @@ def references(obj: Any, target: str, path: str = "") -> Iterator[tuple[str, str
     is declared.
     """
     for current, where in _entities(obj, path):
-        for attribute in attrs.fields(type(current)):
-            kind = attribute.metadata.get("kind")
-            value = getattr(current, attribute.name)
-            if value is None or kind is None:
+        for name, wire, many in _naming(current.__class__, target):
+            value = getattr(current, name)
+            if value is None:
                 continue
-            name = attribute.metadata.get("wire", attribute.name)
-            if isinstance(kind, Ref) and kind.target == target:
-                yield f"{where}/{name}", value
-            elif (
-                isinstance(kind, ListOf)
-                and isinstance(kind.item, Ref)
-                and kind.item.target == target
-            ):
+            if many:
                 for index, ref_id in enumerate(value):
-                    yield f"{where}/{name}/{index}", ref_id
+                    yield f"{where}/{wire}/{index}", ref_id
+            else:
+                yield f"{where}/{wire}", value

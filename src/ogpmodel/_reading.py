@@ -14,7 +14,7 @@ import attrs
 
 from ogpmodel import _converter
 from ogpmodel._document import DEFAULT_LIMITS, Checked, Limits, check, within_limits
-from ogpmodel._fast import build_plan
+from ogpmodel._fast import build_plan, deepest
 from ogpmodel._parsing import JSONProblem, decode, parse
 from ogpmodel._resources import SCHEMA_VERSION
 from ogpmodel._versions import upgrade
@@ -114,7 +114,7 @@ def reading(
     if (
         isinstance(data, dict)
         and data.get("schema_version") == SCHEMA_VERSION
-        and within_limits(data, limits, size=size)
+        and within_limits(data, limits, size=size, deepest=deepest())
     ):
         plan = build_plan(data)
         if plan is not None:

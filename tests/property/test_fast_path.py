@@ -19,9 +19,19 @@ from benchmarks.corpus import random_plan
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ogpmodel import ActionPlan, Text, dumps, loads, to_dict
+from ogpmodel import (
+    MAX_MILESTONE_DEPTH,
+    ActionPlan,
+    InvalidDocument,
+    Limits,
+    Text,
+    dumps,
+    loads,
+    to_dict,
+)
 from ogpmodel._converter import structure_plan, unstructure_plan
-from ogpmodel._fast import build_plan, plan_data
+from ogpmodel._fast import build_plan, deepest, plan_data
+from ogpmodel._json import MAX_DEPTH
 from ogpmodel.strategies import action_plans, documents
 
 
@@ -172,3 +182,53 @@ class TestMutants:
         document = to_dict(random_plan(0, 0))
         document["submitted_on"] = datetime.date(2023, 1, 1)  # a date, not its string
         assert_reads_alike(document)
+
+
+def _depth(value: Any) -> int:
+    """How deep arrays and objects nest in *value* (0 for a string or a number)."""
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 0
+
+
+def deepest_document(extensions: int) -> dict[str, Any]:
+    """A valid document of milestones nested as deep as they may, *extensions* deep inside."""
+    inner: dict[str, Any] = {}
+    for _ in range(extensions - 1):
+        inner = {"x": inner}
+    link = {"url": "https://example.org", "extensions": inner}
+    milestone: dict[str, Any] = {
+        "id": "m",
+        "title": "Milestone",
+        "progress": [{"date": "2023", "evidence": [link]}],
+    }
+    for _ in range(MAX_MILESTONE_DEPTH - 1):
+        milestone = {"id": "m", "title": "Milestone", "milestones": [milestone]}
+    document = to_dict(random_plan(0, 0))
+    document["commitments"] = [{"id": "c", "title": "Commitment", "milestones": [milestone]}]
+    return document
+
+
+class TestDepth:
+    def test_the_deepest_document_read_is_as_deep_as_deepest_says(self) -> None:
+        document = deepest_document(MAX_DEPTH)
+        assert _depth(document) == deepest()
+        assert_reads_alike(document)
+        assert build_plan(document) is not None
+
+    def test_one_level_deeper_is_refused(self) -> None:
+        assert_reads_alike(deepest_document(MAX_DEPTH + 1))
+        assert build_plan(deepest_document(MAX_DEPTH + 1)) is None
+
+    def test_a_lower_limit_of_depth_is_still_scanned(self) -> None:
+        text = json.dumps(deepest_document(MAX_DEPTH))
+        assert loads(text) == loads(text, limits=Limits(max_depth=deepest()))
+        with pytest.raises(InvalidDocument) as raised:
+            loads(text, limits=Limits(max_depth=deepest() - 1))
+        assert [f.code for f in raised.value.report.findings] == ["limits.depth"]
+
+    @given(documents())
+    def test_no_document_read_is_deeper(self, document: dict[str, Any]) -> None:
+        assert _depth(document) <= deepest()
