@@ -39,6 +39,8 @@ from ogpmodel._fields import (
     TextKind,
     UrlText,
     field_kind,
+    required_in,
+    wire_name,
 )
 from ogpmodel._json import MAX_DEPTH, freeze_extensions, thaw
 from ogpmodel._scalars import PartialDate, Text
@@ -69,15 +71,6 @@ class _Refused(Exception):
 
 def _refuse() -> Any:
     raise _Refused
-
-
-def _wire(attribute: "attrs.Attribute[Any]") -> str:
-    wire: str = attribute.metadata.get("wire", attribute.name)
-    return wire
-
-
-def _required_on_wire(attribute: "attrs.Attribute[Any]") -> bool:
-    return attribute.default is attrs.NOTHING or bool(attribute.metadata.get("required"))
 
 
 def _search(pattern: str) -> Callable[[str], object]:
@@ -305,7 +298,7 @@ def _entity_reader(kind: Entity, wanted: set[tuple[type, Any]]) -> str:
 def _reader(source: _Source, cls: type, state: type[Enum] | None, wanted: set[Any]) -> None:
     """The source of the reader of *cls* (a `TransitionEvent` between *state* states)."""
     fields = attrs.fields(cls)
-    names = {_wire(a) for a in fields} | ({"type"} if cls in _ASSESSMENTS else set())
+    names = {wire_name(a) for a in fields} | ({"type"} if cls in _ASSESSMENTS else set())
     known = source.name("_names", frozenset(names))
     lines = [
         f"def {_reader_name(cls, state)}(d):",
@@ -318,7 +311,7 @@ def _reader(source: _Source, cls: type, state: type[Enum] | None, wanted: set[An
     ]
     for attribute in fields:
         kind = field_kind(attribute)
-        wire = _wire(attribute)
+        wire = wire_name(attribute)
         setter = source.name("_set", getattr(cls, attribute.name).__set__)
         if isinstance(kind, State):
             assert state is not None  # noqa: S101 - only events have states
@@ -335,7 +328,7 @@ def _reader(source: _Source, cls: type, state: type[Enum] | None, wanted: set[An
                 value = attribute.converter(value)
             fallback = source.name("_default", value)
             lines.append(f"    v = d.get({wire!r}, _refuse)")
-            if _required_on_wire(attribute):  # absent: the default; null: refused
+            if required_in(attribute):  # absent: the default; null: refused
                 lines += [
                     "    if v is None: raise _Refused",
                     f"    if v is _refuse: v = {fallback}",
@@ -476,14 +469,14 @@ def _writer(source: _Source, cls: type) -> None:
     """The source of the writer of *cls*: required fields first, then those given."""
     fields = attrs.fields(cls)
     tag = getattr(cls, "type", None)
-    required = [a for a in fields if _required_on_wire(a)]
+    required = [a for a in fields if required_in(a)]
     items = [f"'type': {tag.value!r}"] if isinstance(tag, Enum) else []
     items += [
-        f"{_wire(a)!r}: {_write_value(source, field_kind(a), 'o.' + a.name)}" for a in required
+        f"{wire_name(a)!r}: {_write_value(source, field_kind(a), 'o.' + a.name)}" for a in required
     ]
     lines = [f"def {_writer_name(cls)}(o):", f"    r = {{{', '.join(items)}}}"]
     for attribute in fields:
-        if _required_on_wire(attribute):
+        if required_in(attribute):
             continue
         kind = field_kind(attribute)
         if attribute.default is None:
@@ -497,7 +490,7 @@ def _writer(source: _Source, cls: type) -> None:
             raise TypeError(msg)
         lines += [
             f"    v = o.{attribute.name}",
-            f"    if {given}: r[{_wire(attribute)!r}] = {_write_value(source, kind, 'v')}",
+            f"    if {given}: r[{wire_name(attribute)!r}] = {_write_value(source, kind, 'v')}",
         ]
     lines.append("    return r")
     source.lines += lines

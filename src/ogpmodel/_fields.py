@@ -86,6 +86,7 @@ __all__ = [
     "text",
     "to_tuple",
     "url_text",
+    "wire_name",
 ]
 
 
@@ -879,6 +880,12 @@ def required_in(attribute: "attrs.Attribute[Any]", version: str | None = None) -
 
 
 # --- reading the declarations -------------------------------------------------------------------
+
+
+def wire_name(attribute: "attrs.Attribute[Any]") -> str:
+    """The name of a model field in OGP JSON (``from`` for ``TransitionEvent.from_``)."""
+    wire: str = attribute.metadata.get("wire", attribute.name)
+    return wire
 
 
 def field_kind(attribute: "attrs.Attribute[Any]") -> Kind:

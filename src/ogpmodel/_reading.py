@@ -12,7 +12,6 @@ from typing import Any
 
 import attrs
 
-from ogpmodel import _converter
 from ogpmodel._document import DEFAULT_LIMITS, Checked, Limits, check, within_limits
 from ogpmodel._fast import build_plan, deepest
 from ogpmodel._parsing import JSONProblem, decode, parse
@@ -25,6 +24,9 @@ from ogpmodel.report import Finding, Severity, ValidationReport, pointer
 if sys.version_info < (3, 11):  # pragma: no cover - cattrs depends on the backport there
     from exceptiongroup import BaseExceptionGroup
 
+# The cattrs converter (`ogpmodel._converter`) is imported only where the fast path gives up:
+# most programs never need it, and it takes a tenth of the import of ogpmodel.
+
 __all__ = ["Reading", "read", "read_text", "reading", "reading_text"]
 
 
@@ -34,6 +36,8 @@ def __dir__() -> list[str]:
 
 def _cattrs_findings(error: BaseException, tokens: tuple[str | int, ...] = ()) -> Iterator[Finding]:
     """Findings from a cattrs error tree (used only for what the schema cannot see)."""
+    from ogpmodel._converter import WIRE_NAMES
+
     if isinstance(error, BaseExceptionGroup):
         for sub in error.exceptions:
             step: tuple[str | int, ...] = ()
@@ -41,7 +45,7 @@ def _cattrs_findings(error: BaseException, tokens: tuple[str | int, ...] = ()) -
                 name = getattr(note, "name", None)
                 index = getattr(note, "index", None)
                 if isinstance(name, str):
-                    step = (_converter.WIRE_NAMES.get(name, name),)
+                    step = (WIRE_NAMES.get(name, name),)
                 elif isinstance(index, int):
                     step = (index,)
             yield from _cattrs_findings(sub, (*tokens, *step))
@@ -59,8 +63,10 @@ def _cattrs_findings(error: BaseException, tokens: tuple[str | int, ...] = ()) -
 
 def _converter_findings(data: Any) -> list[Finding]:
     """Where the detailed converter fails on *data* (which the check found no problem in)."""
+    from ogpmodel._converter import structure_plan
+
     try:
-        _converter.structure_plan(data, detailed=True)
+        structure_plan(data, detailed=True)
     except Exception as error:
         return list(_cattrs_findings(error))
     return []
@@ -95,7 +101,11 @@ def _current(readable: dict[str, Any]) -> dict[str, Any]:
 def _structure(document: dict[str, Any]) -> ActionPlan:
     """The plan of a document of the current version: the fast path, else the converter."""
     plan = build_plan(document)
-    return plan if plan is not None else _converter.structure_plan(document)
+    if plan is not None:
+        return plan
+    from ogpmodel._converter import structure_plan
+
+    return structure_plan(document)
 
 
 def reading(
@@ -128,8 +138,10 @@ def reading(
         except Exception:
             failed = True
     if not findings and failed:  # the check and the fast path disagree: ask the converter
+        from ogpmodel._converter import structure_plan
+
         try:
-            return Reading(_converter.structure_plan(data), ValidationReport([]))
+            return Reading(structure_plan(data), ValidationReport([]))
         except Exception:
             findings = _converter_findings(data)
     readable = None
