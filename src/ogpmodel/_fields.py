@@ -969,15 +969,45 @@ def instances(obj: Any, cls: type[T], path: str = "") -> Iterator[tuple[str, T]]
             yield where, current
 
 
+@functools.cache
+def _towards(cls: type, target: str) -> tuple[tuple[str, str, bool], ...]:
+    """The fields of *cls* that hold objects in which a field names a *target* (at any depth)."""
+
+    def reaches(held: type, seen: frozenset[type]) -> bool:
+        return bool(_naming(held, target)) or any(
+            reaches(inner, seen | {held}) for inner in _held_classes(held) if inner not in seen
+        )
+
+    return tuple(
+        (name, wire, many)
+        for name, wire, many in _held(cls)
+        if any(reaches(held, frozenset({cls})) for held in _classes_of(cls, name))
+    )
+
+
+def _classes_of(cls: type, name: str) -> tuple[type, ...]:
+    kind = attrs.fields_dict(cls)[name].metadata["kind"]
+    entity = kind.item if isinstance(kind, ListOf) else kind
+    assert isinstance(entity, Entity)  # noqa: S101 - `_held` lists only fields of objects
+    return entity.types
+
+
+def _held_classes(cls: type) -> tuple[type, ...]:
+    return tuple(held for name, _, _ in _held(cls) for held in _classes_of(cls, name))
+
+
 def references(obj: Any, target: str, path: str = "") -> Iterator[tuple[str, str]]:
     """
     Yield ``(JSON Pointer, id)`` for every field of *obj*, at any depth, that names a *target*.
 
     The fields are found by their kind (`Ref`), so a new reference field is indexed the day it
-    is declared.
+    is declared. Objects in which no field can name a *target* are not walked.
     """
-    for current, where in _entities(obj, path):
-        for name, wire, many in _naming(current.__class__, target):
+    stack: list[tuple[Any, str]] = [(obj, path)]
+    while stack:
+        current, where = stack.pop()
+        cls = current.__class__
+        for name, wire, many in _naming(cls, target):
             value = getattr(current, name)
             if value is None:
                 continue
@@ -986,3 +1016,13 @@ def references(obj: Any, target: str, path: str = "") -> Iterator[tuple[str, str
                     yield f"{where}/{wire}/{index}", ref_id
             else:
                 yield f"{where}/{wire}", value
+        found: list[tuple[Any, str]] = []
+        for name, wire, many in _towards(cls, target):
+            value = getattr(current, name)
+            if value is None:
+                continue
+            if many:
+                found.extend((v, f"{where}/{wire}/{i}") for i, v in enumerate(value))
+            else:
+                found.append((value, f"{where}/{wire}"))
+        stack.extend(reversed(found))
