@@ -102,40 +102,39 @@ class TestAgainstTheConverter:
 
 
 #: Values that break one field in one way each (types, codes, dates, blank text, nulls).
-BREAKERS = st.sampled_from(
-    [
-        None,
-        True,
-        0,
-        1.5,
-        -1,
-        101,
-        "",
-        " ",
-        "x y",
-        "yes",
-        "planning",
-        "2023-02-30",
-        "2023-13",
-        "2023-03",
-        "2023-03-01",
-        "0000",
-        "ZZ",
-        "en",
-        "https://example.org",
-        "mailto:x",
-        [],
-        [None],
-        ["x"],
-        {},
-        {"en": ""},
-        {"en": "text"},
-        {"": "x"},
-        {"en": 1},
-        {"unknown": None},
-        {"x": [1, {"y": float("inf")}]},
-    ]
-)
+BREAKER_VALUES: list[Any] = [
+    None,
+    True,
+    0,
+    1.5,
+    -1,
+    101,
+    "",
+    " ",
+    "x y",
+    "yes",
+    "planning",
+    "2023-02-30",
+    "2023-13",
+    "2023-03",
+    "2023-03-01",
+    "0000",
+    "ZZ",
+    "en",
+    "https://example.org",
+    "mailto:x",
+    [],
+    [None],
+    ["x"],
+    {},
+    {"en": ""},
+    {"en": "text"},
+    {"": "x"},
+    {"en": 1},
+    {"unknown": None},
+    {"x": [1, {"y": float("inf")}]},
+]
+BREAKERS = st.sampled_from(BREAKER_VALUES)
 
 
 def _places(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -232,3 +231,25 @@ class TestDepth:
     @given(documents())
     def test_no_document_read_is_deeper(self, document: dict[str, Any]) -> None:
         assert _depth(document) <= deepest()
+
+
+def _first_places(document: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """One place of each field of each kind of object: the first item of every list only."""
+    return [p for p in _places(document) if all(t == 0 for t in p if isinstance(t, int))]
+
+
+def test_every_breaker_at_every_first_place() -> None:
+    """Each value of `BREAKERS` in each field of a corpus plan: refused or read alike."""
+    document = to_dict(random_plan(0, 0))
+    first = document["commitments"][0]
+    report = {"date": "2023-01", "completion_percent": 40}  # a field the corpus leaves out
+    first["progress"] = [report, *first.get("progress", ())]
+    assert_reads_alike(document)
+    for path in _first_places(document):
+        for value in BREAKER_VALUES:
+            mutant = json.loads(json.dumps(document))
+            holder: Any = mutant
+            for token in path[:-1]:
+                holder = holder[token]
+            holder[path[-1]] = value
+            assert_reads_alike(mutant)
