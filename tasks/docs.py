@@ -184,8 +184,7 @@ def _since(attribute: "attrs.Attribute[Any]") -> str:
 def fields_page() -> str:
     """``docs/reference/fields.md``: every object of OGP JSON with its fields."""
     from ogpmodel import model, values
-    from ogpmodel._converter import wire_name
-    from ogpmodel._fields import kinds_of
+    from ogpmodel._fields import kinds_of, wire_name
     from ogpmodel.schema import generate_schema
 
     classes = {

@@ -1043,3 +1043,18 @@ class TestEventDates:
             error.field,
             error.expected,
         )
+
+
+def test_every_reference_names_a_known_target() -> None:
+    """Each `Ref` field of the model names one of `REF_TARGETS`, which the readers walk."""
+    from ogpmodel._fields import REF_TARGETS, ListOf, Ref
+
+    classes = [c for c in vars(model_module).values() if isinstance(c, type) and attrs.has(c)]
+    targets = set()
+    for cls in classes:
+        for field in attrs.fields(cls):
+            kind = field.metadata.get("kind")
+            kind = kind.item if isinstance(kind, ListOf) else kind
+            if isinstance(kind, Ref):
+                targets.add(kind.target)
+    assert targets == set(REF_TARGETS)

@@ -28,6 +28,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ogpmodel import _patterns
+from ogpmodel._fields import required_in, wire_name
 from ogpmodel._json import thaw
 from ogpmodel.codelists import Code
 from ogpmodel.model import (
@@ -40,7 +41,7 @@ from ogpmodel.model import (
 )
 from ogpmodel.values import PartialDate, Text
 
-__all__ = ["WIRE_NAMES", "configure_converter", "converter", "make_converter", "wire_name"]
+__all__ = ["WIRE_NAMES", "configure_converter", "converter", "make_converter"]
 
 T = TypeVar("T")
 
@@ -50,16 +51,6 @@ WIRE_NAMES: Mapping[str, str] = {"from_": "from"}
 ASSESSMENT_TYPES: Mapping[str, type[Any]] = {
     cls.type.value: cls for cls in (InceptionReport, EndOfCommitmentReport, IrmReview)
 }
-
-
-def wire_name(attribute: "attrs.Attribute[Any]") -> str:
-    """The name of an attrs field in OGP JSON."""
-    wire: str = attribute.metadata.get("wire", attribute.name)
-    return wire
-
-
-def _is_required_on_wire(attribute: "attrs.Attribute[Any]") -> bool:
-    return attribute.default is attrs.NOTHING or bool(attribute.metadata.get("required"))
 
 
 class WireTypeError(TypeError):
@@ -203,7 +194,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
             if wire_name(a) != a.name
         }
         fn = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True, **overrides)
-        required = frozenset(wire_name(a) for a in attrs.fields(cl) if _is_required_on_wire(a))
+        required = frozenset(wire_name(a) for a in attrs.fields(cl) if required_in(a))
 
         tagged = cl in ASSESSMENT_TYPES.values()
 
@@ -224,7 +215,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
     def attrs_unstructure_factory(cl: Any) -> Callable[[Any], dict[str, Any]]:
         overrides: dict[str, Any] = {
-            a.name: override(rename=wire_name(a), omit_if_default=not _is_required_on_wire(a))
+            a.name: override(rename=wire_name(a), omit_if_default=not required_in(a))
             for a in attrs.fields(cl)
         }
         fn = make_dict_unstructure_fn(cl, converter, _cattrs_omit_if_default=True, **overrides)

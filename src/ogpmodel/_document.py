@@ -675,7 +675,11 @@ def _word(kind: Kind) -> str:
 
 
 def within_limits(
-    document: Any, limits: Limits = DEFAULT_LIMITS, *, size: int | None = None
+    document: Any,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    size: int | None = None,
+    deepest: int | None = None,
 ) -> bool:
     """
     Whether *document* keeps within *limits* (depth, string length, items): a quick scan.
@@ -683,11 +687,13 @@ def within_limits(
     The fast path runs it before structuring a document; `check` says where a limit is passed.
     *size* is the length of the text the document was parsed from, when known: a text no
     longer than the string limit holds no longer string, and one shorter than twice the item
-    limit no larger array or object, so only the depth is then scanned.
+    limit no larger array or object, so only the depth is then scanned. *deepest* is the
+    deepest document the reader that follows accepts: within the limit of depth, the depth
+    need not be scanned either (the reader refuses a deeper document).
     """
     max_depth, max_length, max_items = limits.max_depth, limits.max_string_length, limits.max_items
     if size is not None and size <= max_length and size < 2 * max_items:
-        return _depth_within(document, max_depth)
+        return (deepest is not None and deepest <= max_depth) or _depth_within(document, max_depth)
     stack: list[tuple[Any, int]] = [(document, 1)]
     pop, push = stack.pop, stack.append
     while stack:

@@ -13,6 +13,7 @@ value, so a construction error always says where the problem is and what was exp
 """
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import Enum
 from typing import Any, ClassVar, TypeVar
@@ -85,6 +86,7 @@ __all__ = [
     "text",
     "to_tuple",
     "url_text",
+    "wire_name",
 ]
 
 
@@ -880,6 +882,12 @@ def required_in(attribute: "attrs.Attribute[Any]", version: str | None = None) -
 # --- reading the declarations -------------------------------------------------------------------
 
 
+def wire_name(attribute: "attrs.Attribute[Any]") -> str:
+    """The name of a model field in OGP JSON (``from`` for ``TransitionEvent.from_``)."""
+    wire: str = attribute.metadata.get("wire", attribute.name)
+    return wire
+
+
 def field_kind(attribute: "attrs.Attribute[Any]") -> Kind:
     """
     The kind of a model field.
@@ -907,6 +915,31 @@ def kinds_of(
             yield attribute, kind_in(attribute, version)
 
 
+@functools.cache
+def _held(cls: type) -> tuple[tuple[str, str, bool], ...]:
+    """The fields of *cls* that hold model objects: name, wire name and whether a list."""
+    held = []
+    for attribute in attrs.fields(cls):
+        kind = attribute.metadata.get("kind")
+        many = isinstance(kind, ListOf)
+        if isinstance(kind.item if many else kind, Entity):
+            held.append((attribute.name, attribute.metadata.get("wire", attribute.name), many))
+    return tuple(held)
+
+
+@functools.cache
+def _naming(cls: type, target: str) -> tuple[tuple[str, str, bool], ...]:
+    """The fields of *cls* that name a *target*: name, wire name and whether a list."""
+    naming = []
+    for attribute in attrs.fields(cls):
+        kind = attribute.metadata.get("kind")
+        many = isinstance(kind, ListOf)
+        ref = kind.item if many else kind
+        if isinstance(ref, Ref) and ref.target == target:
+            naming.append((attribute.name, attribute.metadata.get("wire", attribute.name), many))
+    return tuple(naming)
+
+
 def _entities(obj: Any, path: str) -> Iterator[tuple[Any, str]]:
     """Yield *obj* and every model object inside it with its JSON Pointer, in document order."""
     stack: list[tuple[Any, str]] = [(obj, path)]
@@ -914,16 +947,14 @@ def _entities(obj: Any, path: str) -> Iterator[tuple[Any, str]]:
         current, where = stack.pop()
         yield current, where
         found: list[tuple[Any, str]] = []
-        for attribute in attrs.fields(type(current)):
-            kind = attribute.metadata.get("kind")
-            value = getattr(current, attribute.name)
-            if value is None or kind is None:
+        for name, wire, many in _held(current.__class__):
+            value = getattr(current, name)
+            if value is None:
                 continue
-            name = attribute.metadata.get("wire", attribute.name)
-            if isinstance(kind, Entity):
-                found.append((value, f"{where}/{name}"))
-            elif isinstance(kind, ListOf) and isinstance(kind.item, Entity):
-                found.extend((v, f"{where}/{name}/{i}") for i, v in enumerate(value))
+            if many:
+                found.extend((v, f"{where}/{wire}/{i}") for i, v in enumerate(value))
+            else:
+                found.append((value, f"{where}/{wire}"))
         stack.extend(reversed(found))
 
 
@@ -938,28 +969,64 @@ def instances(obj: Any, cls: type[T], path: str = "") -> Iterator[tuple[str, T]]
             yield where, current
 
 
-def references(obj: Any, target: str | None, path: str = "") -> Iterator[tuple[str, str]]:
-    """
-    Yield ``(JSON Pointer, id)`` for every field of *obj*, at any depth, naming a *target*.
+#: What a reference field (`Ref`) may name.
+REF_TARGETS = ("stakeholder", "goal", "commitment")
 
-    *target* is ``"stakeholder"``, ``"goal"`` or ``"commitment"``, or `None` for any of them.
+
+@functools.cache
+def _towards(cls: type, target: str) -> tuple[tuple[str, str, bool], ...]:
+    """The fields of *cls* that hold objects in which a field names a *target* (at any depth)."""
+
+    def reaches(held: type, seen: frozenset[type]) -> bool:
+        return bool(_naming(held, target)) or any(
+            reaches(inner, seen | {held}) for inner in _held_classes(held) if inner not in seen
+        )
+
+    return tuple(
+        (name, wire, many)
+        for name, wire, many in _held(cls)
+        if any(reaches(held, frozenset({cls})) for held in _classes_of(cls, name))
+    )
+
+
+def _classes_of(cls: type, name: str) -> tuple[type, ...]:
+    kind = attrs.fields_dict(cls)[name].metadata["kind"]
+    entity = kind.item if isinstance(kind, ListOf) else kind
+    assert isinstance(entity, Entity)  # noqa: S101 - `_held` lists only fields of objects
+    return entity.types
+
+
+def _held_classes(cls: type) -> tuple[type, ...]:
+    return tuple(held for name, _, _ in _held(cls) for held in _classes_of(cls, name))
+
+
+def references(obj: Any, target: str, path: str = "") -> Iterator[tuple[str, str]]:
+    """
+    Yield ``(JSON Pointer, id)`` for every field of *obj*, at any depth, that names a *target*.
 
     The fields are found by their kind (`Ref`), so a new reference field is indexed the day it
-    is declared.
+    is declared. Objects in which no field can name a *target* are not walked.
     """
-    for current, where in _entities(obj, path):
-        for attribute in attrs.fields(type(current)):
-            kind = attribute.metadata.get("kind")
-            value = getattr(current, attribute.name)
-            if value is None or kind is None:
+    stack: list[tuple[Any, str]] = [(obj, path)]
+    while stack:
+        current, where = stack.pop()
+        cls = current.__class__
+        for name, wire, many in _naming(cls, target):
+            value = getattr(current, name)
+            if value is None:
                 continue
-            name = attribute.metadata.get("wire", attribute.name)
-            if isinstance(kind, Ref) and target in (None, kind.target):
-                yield f"{where}/{name}", value
-            elif (
-                isinstance(kind, ListOf)
-                and isinstance(kind.item, Ref)
-                and target in (None, kind.item.target)
-            ):
+            if many:
                 for index, ref_id in enumerate(value):
-                    yield f"{where}/{name}/{index}", ref_id
+                    yield f"{where}/{wire}/{index}", ref_id
+            else:
+                yield f"{where}/{wire}", value
+        found: list[tuple[Any, str]] = []
+        for name, wire, many in _towards(cls, target):
+            value = getattr(current, name)
+            if value is None:
+                continue
+            if many:
+                found.extend((v, f"{where}/{wire}/{i}") for i, v in enumerate(value))
+            else:
+                found.append((value, f"{where}/{wire}"))
+        stack.extend(reversed(found))

@@ -12,8 +12,8 @@ from typing import Any
 
 import attrs
 
-from ogpmodel import _converter
 from ogpmodel._document import DEFAULT_LIMITS, Checked, Limits, check, within_limits
+from ogpmodel._fast import build_plan, deepest
 from ogpmodel._inputs import file_name_hint
 from ogpmodel._parsing import JSONProblem, decode, parse
 from ogpmodel._resources import SCHEMA_VERSION
@@ -25,6 +25,9 @@ from ogpmodel.report import Finding, Severity, ValidationReport, pointer
 if sys.version_info < (3, 11):  # pragma: no cover - cattrs depends on the backport there
     from exceptiongroup import BaseExceptionGroup
 
+# The cattrs converter (`ogpmodel._converter`) is imported only where the fast path gives up:
+# most programs never need it, and it takes a tenth of the import of ogpmodel.
+
 __all__ = ["Reading", "read", "read_text", "reading", "reading_text"]
 
 
@@ -34,6 +37,8 @@ def __dir__() -> list[str]:
 
 def _cattrs_findings(error: BaseException, tokens: tuple[str | int, ...] = ()) -> Iterator[Finding]:
     """Findings from a cattrs error tree (used only for what the schema cannot see)."""
+    from ogpmodel._converter import WIRE_NAMES
+
     if isinstance(error, BaseExceptionGroup):
         for sub in error.exceptions:
             step: tuple[str | int, ...] = ()
@@ -41,7 +46,7 @@ def _cattrs_findings(error: BaseException, tokens: tuple[str | int, ...] = ()) -
                 name = getattr(note, "name", None)
                 index = getattr(note, "index", None)
                 if isinstance(name, str):
-                    step = (_converter.WIRE_NAMES.get(name, name),)
+                    step = (WIRE_NAMES.get(name, name),)
                 elif isinstance(index, int):
                     step = (index,)
             yield from _cattrs_findings(sub, (*tokens, *step))
@@ -55,6 +60,17 @@ def _cattrs_findings(error: BaseException, tokens: tuple[str | int, ...] = ()) -
     else:  # not expected to happen: the schema sees everything else; still name the place
         params = {"value": type(error).__name__, "expected": str(error)}
     yield Finding("schema.format", Severity.ERROR, pointer(*tokens), params)
+
+
+def _converter_findings(data: Any) -> list[Finding]:
+    """Where the detailed converter fails on *data* (which the check found no problem in)."""
+    from ogpmodel._converter import structure_plan
+
+    try:
+        structure_plan(data, detailed=True)
+    except Exception as error:
+        return list(_cattrs_findings(error))
+    return []
 
 
 @attrs.frozen
@@ -83,44 +99,56 @@ def _current(readable: dict[str, Any]) -> dict[str, Any]:
     return upgrade(readable)
 
 
+def _structure(document: dict[str, Any]) -> ActionPlan:
+    """The plan of a document of the current version: the fast path, else the converter."""
+    plan = build_plan(document)
+    if plan is not None:
+        return plan
+    from ogpmodel._converter import structure_plan
+
+    return structure_plan(document)
+
+
 def reading(
     data: Any, limits: Limits = DEFAULT_LIMITS, *, partial: bool = False, size: int | None = None
 ) -> Reading:
     """
     Read parsed OGP JSON data, never raising for bad data.
 
-    The fast path structures a document of the current version directly, stopping at the
-    first problem; only when that fails, or for a document of an earlier version, is the
-    document checked in full (`ogpmodel._document.check`, against the version it names), for
-    every problem and, with *partial*, the plan of its readable part (for the rules). A
-    document of an earlier version is then upgraded (`ogpmodel.upgrade`) and read.
+    The fast path (`ogpmodel._fast`) reads a document of the current version directly,
+    stopping at the first problem; only when that fails, or for a document of an earlier
+    version, is the document checked in full (`ogpmodel._document.check`, against the version
+    it names), for every problem and, with *partial*, the plan of its readable part (for the
+    rules). A document of an earlier version is then upgraded (`ogpmodel.upgrade`) and read.
     """
     failed = False
     if (
         isinstance(data, dict)
         and data.get("schema_version") == SCHEMA_VERSION
-        and within_limits(data, limits, size=size)
+        and within_limits(data, limits, size=size, deepest=deepest())
     ):
-        try:
-            return Reading(_converter.structure_plan(data), ValidationReport([]))
-        except Exception:
-            failed = True
+        plan = build_plan(data)
+        if plan is not None:
+            return Reading(plan, ValidationReport([]))
+        failed = True
     checked = check(data, limits)
     findings = list(checked.findings)
     if not findings and not failed:  # a valid document of an earlier version
         try:
-            return Reading(_converter.structure_plan(upgrade(data)), ValidationReport([]))
+            return Reading(_structure(upgrade(data)), ValidationReport([]))
         except Exception:
             failed = True
-    if not findings and failed:  # the check and the converter disagree: say where it failed
+    if not findings and failed:  # the check and the fast path disagree: ask the converter
+        from ogpmodel._converter import structure_plan
+
         try:
-            _converter.structure_plan(data, detailed=True)
-        except Exception as error:
-            findings = list(_cattrs_findings(error))
+            return Reading(structure_plan(data), ValidationReport([]))
+        except Exception:
+            findings = _converter_findings(data)
     readable = None
     if partial and checked.readable is not None:
         try:
-            readable = _converter.structure_plan(_current(checked.readable))
+            readable = _structure(_current(checked.readable))
         except Exception:
             readable = None
     # The document's dicts are not needed any more: let them go before the rules run.

@@ -2,13 +2,14 @@
 
 import functools
 import sys
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-if sys.version_info >= (3, 11):
-    from importlib.resources.abc import Traversable
-else:  # pragma: no cover - Python 3.10
-    from importlib.abc import Traversable
+if TYPE_CHECKING:  # importlib.resources is imported only for a package inside an archive
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:  # pragma: no cover - Python 3.10
+        from importlib.abc import Traversable
 
 __all__ = [
     "LIFECYCLE_SCHEMA_ID",
@@ -51,18 +52,21 @@ LIFECYCLE_SCHEMA_ID = schema_id("lifecycle")
 
 
 @functools.cache
-def schema_dir(version: str = SCHEMA_VERSION) -> Traversable:
+def schema_dir(version: str = SCHEMA_VERSION) -> "Traversable":
     """
     Return the folder of the schema files of *version*.
 
     An installed wheel carries them as ``ogpmodel/schemas/<version>``; a source checkout
     (an editable install) reads the repository's own ``schemas/<version>``.
     """
+    here = Path(__file__).resolve().parent
+    for folder in (here / "schemas" / version, here.parents[1] / "schemas" / version):
+        if folder.is_dir():
+            return folder
+    from importlib import resources  # a package that is not in a folder (a zip archive)
+
     packaged = resources.files("ogpmodel") / "schemas" / version
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "schemas" / version
-    if checkout.is_dir():
-        return checkout
     msg = f"ogpmodel's schema files for OGP JSON {version} are missing from this installation"
     raise FileNotFoundError(msg)

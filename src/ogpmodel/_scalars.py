@@ -221,18 +221,12 @@ class PartialDate:
     @property
     def earliest(self) -> datetime.date:
         """The first day of the interval."""
-        return datetime.date(self.year, self.month or 1, self.day or 1)
+        return _ends(self.year, self.month, self.day)[0]
 
     @property
     def latest(self) -> datetime.date:
         """The last day of the interval."""
-        if self.month is None:
-            return datetime.date(self.year, 12, 31)
-        if self.day is None:
-            return datetime.date(
-                self.year, self.month, calendar.monthrange(self.year, self.month)[1]
-            )
-        return datetime.date(self.year, self.month, self.day)
+        return _ends(self.year, self.month, self.day)[1]
 
     def is_before(self, other: "PartialDate | datetime.date") -> bool:
         """Whether this interval ends before *other* begins."""
@@ -263,6 +257,17 @@ class PartialDate:
 
     def __repr__(self) -> str:
         return f"PartialDate({str(self)!r})"
+
+
+@functools.lru_cache(maxsize=4096)
+def _ends(year: int, month: int | None, day: int | None) -> tuple[datetime.date, datetime.date]:
+    """The first and the last day of a partial date, remembered: rules compare them often."""
+    if month is None:
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    if day is None:
+        last = calendar.monthrange(year, month)[1]
+        return datetime.date(year, month, 1), datetime.date(year, month, last)
+    return (datetime.date(year, month, day),) * 2
 
 
 @functools.lru_cache(maxsize=4096)

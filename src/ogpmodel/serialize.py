@@ -18,8 +18,9 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any, TypeGuard, TypeVar, cast
 
-from ogpmodel import _converter, model
+from ogpmodel import model
 from ogpmodel._document import DEFAULT_LIMITS, Limits
+from ogpmodel._fast import plan_data
 from ogpmodel._inputs import is_parsed_json, json_text_as_path, wrong_kind
 from ogpmodel._reading import read, read_text
 from ogpmodel.errors import InvalidDocument
@@ -76,7 +77,7 @@ def to_dict(plan: ActionPlan) -> dict[str, Any]:
     if not isinstance(plan, ActionPlan):
         msg = f"plan must be an ActionPlan, got {type(plan).__name__}"
         raise TypeError(msg)
-    data = _converter.unstructure_plan(plan)
+    data = plan_data(plan)
     return {"schema_version": data.pop("schema_version"), **data}
 
 

@@ -8,7 +8,7 @@ from typing import IO, Any, cast
 import attrs
 
 from ogpmodel._document import DEFAULT_LIMITS, Limits
-from ogpmodel._fields import references
+from ogpmodel._fields import REF_TARGETS, references
 from ogpmodel._inputs import is_parsed_json, wrong_kind
 from ogpmodel._reading import Reading, reading, reading_text
 from ogpmodel.model import ActionPlan
@@ -110,7 +110,10 @@ def _partial_findings(
         # forum "without" a member of civil society) rests on what could not be read: left out.
         owners = {path.rsplit("/", 1)[0] for path in checked.dropped}
         naming = tuple(
-            path for path, ref in references(result.partial, None) if ref in checked.dropped_ids
+            path
+            for target in REF_TARGETS
+            for path, ref in references(result.partial, target)
+            if ref in checked.dropped_ids
         )
         for finding in check_plan(result.partial, as_of=as_of, profile=profile):
             if finding.path and any(_inside(name, (finding.path,)) for name in naming):

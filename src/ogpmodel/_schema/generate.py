@@ -14,7 +14,6 @@ import typing
 from typing import Any
 
 from ogpmodel import _patterns
-from ogpmodel._converter import wire_name
 from ogpmodel._fields import (
     FORMATS,
     Bool,
@@ -38,6 +37,7 @@ from ogpmodel._fields import (
     description_in,
     kinds_of,
     required_in,
+    wire_name,
 )
 from ogpmodel._resources import (
     REPORT_SCHEMA_ID,

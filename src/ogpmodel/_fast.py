@@ -1,0 +1,529 @@
+"""
+The fast path between OGP JSON data and the model: one reader and one writer per model class.
+
+Each is a plain function generated once, from the field kinds of `ogpmodel._fields`, the first
+time a plan is read or written. A reader checks every value as the converter and the field
+validators would (the same patterns, codes and types), builds the object without running them
+a second time, and gives up at the first problem (`build_plan` then returns `None`, and the
+document goes the way of the full report). A writer omits what the converter omits. The
+cattrs converter (`ogpmodel._converter`) stays the reference: a property test proves that both
+read every document into equal objects and write every plan into the same JSON.
+"""
+
+import datetime
+import functools
+import re
+from collections.abc import Callable, Mapping
+from enum import Enum
+from typing import Any
+
+import attrs
+
+from ogpmodel import _patterns
+from ogpmodel._fields import (
+    Bool,
+    Code,
+    Const,
+    Country,
+    Date,
+    DayOrPartialDate,
+    Entity,
+    EventOf,
+    Extensions,
+    Kind,
+    ListOf,
+    PartialDateKind,
+    Percent,
+    State,
+    String,
+    TextKind,
+    UrlText,
+    field_kind,
+    required_in,
+    wire_name,
+)
+from ogpmodel._json import MAX_DEPTH, freeze_extensions, thaw
+from ogpmodel._scalars import PartialDate, Text
+from ogpmodel._scalars import _parse as _scalars_parse
+from ogpmodel.codelists import COUNTRIES
+from ogpmodel.model import (
+    MAX_MILESTONE_DEPTH,
+    ActionPlan,
+    EndOfCommitmentReport,
+    InceptionReport,
+    IrmReview,
+    Milestone,
+)
+
+__all__ = ["build_plan", "deepest", "plan_data"]
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+_ASSESSMENTS: tuple[type, ...] = (InceptionReport, EndOfCommitmentReport, IrmReview)
+
+
+class _Refused(Exception):
+    """A value the fast path does not read (the document then gets the full check)."""
+
+
+def _refuse() -> Any:
+    raise _Refused
+
+
+def _search(pattern: str) -> Callable[[str], object]:
+    return re.compile(pattern).search
+
+
+# --- reading: helpers the generated readers call ----------------------------------------------
+
+_new = object.__new__
+_text_value = attrs.fields(Text)[0]
+_set_text = getattr(Text, _text_value.name).__set__
+_non_blank = _search(_patterns.NON_BLANK)
+_date_format = _search(_patterns.DATE)
+_url_reference = _search(_patterns.URL_REFERENCE)
+_parse_partial = _scalars_parse
+_from_iso = datetime.date.fromisoformat
+
+
+def _text(value: Any, kind: TextKind) -> Text:
+    """A `Text` read as the converter reads it (a string or a language map), then checked."""
+    if type(value) is str:
+        if kind.required and _non_blank(value) is None:
+            raise _Refused
+        text = _new(Text)
+        _set_text(text, value)
+        return text
+    if not isinstance(value, (str, dict)):
+        raise _Refused
+    text = Text(value)
+    if not kind.accepts(text):
+        raise _Refused
+    return text
+
+
+def _partial_date(value: Any) -> PartialDate:
+    if not isinstance(value, str):
+        raise _Refused
+    return PartialDate.parse(value)
+
+
+def _date(value: Any) -> datetime.date:
+    if not isinstance(value, str) or _date_format(value) is None:
+        raise _Refused
+    return _from_iso(value)
+
+
+def _day_or_partial_date(value: Any) -> datetime.date | PartialDate:
+    if isinstance(value, str) and _date_format(value) is not None:
+        return _from_iso(value)
+    partial = _partial_date(value)
+    if partial.day is not None:
+        raise _Refused
+    return partial
+
+
+def _url(value: Any) -> str | Text:
+    if isinstance(value, str):
+        if _url_reference(value) is None:
+            raise _Refused
+        return value
+    if not isinstance(value, dict):
+        raise _Refused
+    text = Text(value)
+    if not UrlText().accepts(text):
+        raise _Refused
+    return text
+
+
+def _extensions(value: Any) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise _Refused
+    return freeze_extensions(value)
+
+
+def _codes(enum: type[Enum]) -> Callable[[Any], Enum]:
+    """The reader of a code of *enum* (by its wire value, as ``enum(value)`` reads it)."""
+    by_value: dict[Any, Enum] = {member.value: member for member in enum}
+    get = by_value.get
+
+    def read(value: Any) -> Enum:
+        code = get(value) if isinstance(value, str) else None
+        if code is None:
+            raise _Refused
+        return code
+
+    return read
+
+
+# --- reading: the generated readers -----------------------------------------------------------
+
+
+class _Source:
+    """The source of generated functions and the names they use."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, Any] = {
+            "_Refused": _Refused,
+            "_refuse": _refuse,
+            "_new": _new,
+            "_text": _text,
+            "_partial_date": _partial_date,
+            "_date": _date,
+            "_day_or_partial_date": _day_or_partial_date,
+            "_url": _url,
+            "_extensions": _extensions,
+            "_COUNTRIES": COUNTRIES,
+            "_thaw": thaw,
+            "_plain": str.__str__,
+            "_EMPTY": freeze_extensions(None),
+            "_Text": Text,
+            "_PartialDate": PartialDate,
+            "_set_text": _set_text,
+            "_non_blank": _non_blank,
+            "_parse_partial": _parse_partial,
+            "_date_format": _date_format,
+            "_from_iso": _from_iso,
+        }
+        self.lines: list[str] = []
+
+    def name(self, prefix: str, value: Any) -> str:
+        """A name for *value* in the generated code."""
+        for existing, held in self.names.items():
+            if held is value and existing.startswith(prefix):
+                return existing
+        name = f"{prefix}{len(self.names)}"
+        self.names[name] = value
+        return name
+
+    def compile(self) -> dict[str, Any]:
+        exec(compile("\n".join(self.lines), "<ogpmodel fast path>", "exec"), self.names)  # noqa: S102 - our own generated code
+        return self.names
+
+
+def _reader_name(cls: type, state: type[Enum] | None = None) -> str:
+    suffix = "" if state is None else f"_{state.__name__}"
+    return f"read_{cls.__name__}{suffix}"
+
+
+def _read_value(source: _Source, kind: Kind, wanted: set[tuple[type, Any]]) -> list[str]:
+    """Statements that check the value ``v`` of *kind* and leave its model form in ``v``."""
+    if isinstance(kind, ListOf):
+        item = kind.item
+        if isinstance(item, Entity):
+            reader = _entity_reader(item, wanted)
+            return ["if type(v) is not list: raise _Refused", f"v = tuple(map({reader}, v))"]
+        if isinstance(item, Code):
+            reader = source.name("_code", _codes(item.enum))
+            return ["if type(v) is not list: raise _Refused", f"v = tuple(map({reader}, v))"]
+        if isinstance(item, String):
+            return [
+                "if type(v) is not list: raise _Refused",
+                "for x in v:",
+                *("    " + line for line in _read_string(source, item, "x")),
+                "v = tuple(v)",
+            ]
+        msg = f"no fast reader for a list of {item!r}"  # pragma: no cover - every kind has one
+        raise TypeError(msg)
+    if isinstance(kind, Entity):
+        return [f"v = {_entity_reader(kind, wanted)}(v)"]
+    if isinstance(kind, TextKind):  # a plain string inline, a language map by `_text`
+        blank = ["    if _non_blank(v) is None: raise _Refused"] if kind.required else []
+        return [
+            "if type(v) is str:",
+            *blank,
+            "    t = _new(_Text)",
+            "    _set_text(t, v)",
+            "    v = t",
+            f"else: v = _text(v, {source.name('_kind', kind)})",
+        ]
+    if isinstance(kind, Code):
+        return _read_code(source, kind.enum)
+    if isinstance(kind, String):
+        return _read_string(source, kind, "v")
+    if isinstance(kind, Country):
+        return ["if type(v) is not str or v not in _COUNTRIES: raise _Refused"]
+    if isinstance(kind, Const):
+        return [f"if type(v) is not str or v != {kind.value!r}: raise _Refused"]
+    if isinstance(kind, Bool):
+        return ["if type(v) is not bool: raise _Refused"]
+    if isinstance(kind, Percent):
+        return ["if type(v) not in (int, float) or not 0 <= v <= 100: raise _Refused"]
+    if isinstance(kind, PartialDateKind):
+        return ["v = _parse_partial(v) if type(v) is str else _partial_date(v)"]
+    if isinstance(kind, DayOrPartialDate):
+        return [
+            "if type(v) is str and _date_format(v) is not None: v = _from_iso(v)",
+            "else: v = _day_or_partial_date(v)",
+        ]
+    if isinstance(kind, Date):
+        return ["v = _date(v)"]
+    if isinstance(kind, UrlText):
+        return ["v = _url(v)"]
+    if isinstance(kind, Extensions):
+        return ["v = _extensions(v)"]
+    msg = f"no fast reader for the field kind {kind!r}"  # pragma: no cover - every kind has one
+    raise TypeError(msg)
+
+
+def _read_code(source: _Source, enum: type[Enum]) -> list[str]:
+    by_value = source.name("_by_value", {member.value: member for member in enum})
+    return [
+        f"v = {by_value}.get(v) if type(v) is str else {source.name('_code', _codes(enum))}(v)",
+        "if v is None: raise _Refused",
+    ]
+
+
+def _read_string(source: _Source, kind: String, name: str) -> list[str]:
+    if kind.format is None:
+        return [f"if type({name}) is not str: raise _Refused"]
+    search = source.name("_format", _search(kind.format.pattern))
+    return [f"if type({name}) is not str or {search}({name}) is None: raise _Refused"]
+
+
+def _entity_reader(kind: Entity, wanted: set[tuple[type, Any]]) -> str:
+    if isinstance(kind, EventOf):
+        wanted.add((kind.event, kind.state_enum))
+        return _reader_name(kind.event, kind.state_enum)
+    types = kind.types
+    if len(types) > 1:
+        return "read_assessment"
+    wanted.add((types[0], None))
+    return _reader_name(types[0])
+
+
+def _reader(source: _Source, cls: type, state: type[Enum] | None, wanted: set[Any]) -> None:
+    """The source of the reader of *cls* (a `TransitionEvent` between *state* states)."""
+    fields = attrs.fields(cls)
+    names = {wire_name(a) for a in fields} | ({"type"} if cls in _ASSESSMENTS else set())
+    known = source.name("_names", frozenset(names))
+    lines = [
+        f"def {_reader_name(cls, state)}(d):",
+        "    if not isinstance(d, dict): raise _Refused",
+        # An unknown field is refused, but for a null (absent), as the converter does.
+        f"    if not {known}.issuperset(d) and any(",
+        f"        k not in {known} and d[k] is not None for k in d",
+        "    ): raise _Refused",
+        f"    o = _new({source.name('_cls', cls)})",
+    ]
+    for attribute in fields:
+        kind = field_kind(attribute)
+        wire = wire_name(attribute)
+        setter = source.name("_set", getattr(cls, attribute.name).__set__)
+        if isinstance(kind, State):
+            assert state is not None  # noqa: S101 - only events have states
+            read = _read_code(source, state)
+        else:
+            read = _read_value(source, kind, wanted)
+        body = ["    " + line for line in read]
+        if attribute.default is attrs.NOTHING:
+            lines += [f"    v = d.get({wire!r})", "    if v is None: raise _Refused", *body]
+        else:
+            default = attribute.default
+            value = default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
+            if attribute.converter is not None:  # the converter runs on defaults too
+                value = attribute.converter(value)
+            fallback = source.name("_default", value)
+            lines.append(f"    v = d.get({wire!r}, _refuse)")
+            if required_in(attribute):  # absent: the default; null: refused
+                lines += [
+                    "    if v is None: raise _Refused",
+                    f"    if v is _refuse: v = {fallback}",
+                ]
+            else:
+                lines.append(f"    if v is None or v is _refuse: v = {fallback}")
+            lines += ["    else:", *("    " + line for line in body)]
+        lines.append(f"    {setter}(o, v)")
+    post_init = getattr(cls, "__attrs_post_init__", None)
+    if post_init is not None:
+        lines.append(f"    {source.name('_post_init', post_init)}(o)")
+    lines.append("    return o")
+    source.lines += lines
+
+
+def _depth(kind: Kind, milestones: int) -> int | None:
+    """
+    The deepest nesting of arrays and objects in a value of *kind* that the readers accept.
+
+    `None`: no such value (a milestone below *milestones* levels of milestones, one too many).
+    """
+    if isinstance(kind, ListOf):
+        return 1 + (_depth(kind.item, milestones) or 0)  # an empty array is one level
+    if isinstance(kind, Entity):
+        depths = [_class_depth(cls, milestones) for cls in kind.types]
+        return max((d for d in depths if d is not None), default=None)
+    if isinstance(kind, (TextKind, UrlText)):
+        return 1  # a language map
+    if isinstance(kind, Extensions):
+        return MAX_DEPTH  # `freeze` refuses deeper JSON
+    return 0
+
+
+def _class_depth(cls: type, milestones: int) -> int | None:
+    if cls is Milestone:  # milestones nest at most MAX_MILESTONE_DEPTH levels (its post-init)
+        if milestones == MAX_MILESTONE_DEPTH:
+            return None
+        milestones += 1
+    return 1 + max((_depth(field_kind(a), milestones) or 0) for a in attrs.fields(cls))
+
+
+@functools.cache
+def deepest() -> int:
+    """
+    The deepest nesting of arrays and objects in a document that `build_plan` reads.
+
+    A reader given a deeper document refuses it, so the limit of depth need not be scanned
+    for first when it is at least as deep.
+    """
+    depth = _class_depth(ActionPlan, 0)
+    assert depth is not None  # noqa: S101 - a plan of no milestones is a plan
+    return depth
+
+
+@functools.cache  # generated once, on first use
+def _readers() -> Callable[[Any], ActionPlan]:
+    source = _Source()
+    wanted: set[tuple[type, Any]] = {(ActionPlan, None), *((c, None) for c in _ASSESSMENTS)}
+    done: set[tuple[type, Any]] = set()
+    while wanted - done:
+        cls, state = sorted(wanted - done, key=lambda pair: _reader_name(*pair))[0]
+        done.add((cls, state))
+        _reader(source, cls, state, wanted)
+    tags: dict[str, Callable[[Any], Any]] = {}  # filled once the readers exist
+    source.lines += [
+        "def read_assessment(d):",
+        "    if not isinstance(d, dict): raise _Refused",
+        "    tag = d.get('type')",
+        f"    read = {source.name('_tags', tags)}.get(tag) if isinstance(tag, str) else None",
+        "    if read is None: raise _Refused",
+        "    return read(d)",
+    ]
+    names = source.compile()
+    # The tags were looked up before the readers existed: bind them now.
+    tags.update({cls.type.value: names[_reader_name(cls)] for cls in _ASSESSMENTS})  # type: ignore[attr-defined]
+    reader: Callable[[Any], ActionPlan] = names[_reader_name(ActionPlan)]
+    return reader
+
+
+def build_plan(data: Any) -> ActionPlan | None:
+    """
+    The plan of a document of the current version, or `None` at its first problem.
+
+    The plan equals the one the converter would structure (`ogpmodel._converter`); `None`
+    where the converter would fail, so that the document gets the full check.
+    """
+    try:
+        return _readers()(data)
+    except Exception:  # any problem: the full check says which
+        return None
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def _writer_name(cls: type) -> str:
+    return f"write_{cls.__name__}"
+
+
+def _write_value(source: _Source, kind: Kind, value: str) -> str:
+    """An expression of the OGP JSON form of *value*, a field value of *kind*."""
+    if isinstance(kind, ListOf):
+        item = _write_value(source, kind.item, "x")
+        if item == "x":
+            return f"list({value})"
+        call = re.fullmatch(r"(\w+)\(x\)", item)
+        if call is not None:
+            return f"list(map({call.group(1)}, {value}))"
+        return f"[{item} for x in {value}]"
+    if isinstance(kind, EventOf):
+        return f"write_TransitionEvent({value})"
+    if isinstance(kind, Entity):
+        types = kind.types
+        if len(types) > 1:
+            return f"_writers[{value}.__class__]({value})"
+        return f"{_writer_name(types[0])}({value})"
+    if isinstance(kind, TextKind):
+        return f"{value}.to_json()"
+    if isinstance(kind, (Code, State)):
+        enums = (kind.enum,) if isinstance(kind, Code) else kind.enums
+        if all(str.__str__(m) == m.value for enum in enums for m in enum):
+            return f"_plain({value})"  # a code's string is its value: no enum property
+        return f"{value}.value"  # pragma: no cover - every codelist's codes are strings
+    if isinstance(kind, PartialDateKind):
+        return f"str({value})"
+    if isinstance(kind, Date):
+        return f"{value}.isoformat()"
+    if isinstance(kind, DayOrPartialDate):
+        return f"(str({value}) if isinstance({value}, _PartialDate) else {value}.isoformat())"
+    if isinstance(kind, UrlText):
+        return f"({value} if isinstance({value}, str) else {value}.to_json())"
+    if isinstance(kind, Extensions):
+        return f"_thaw({value})"
+    return value  # strings, codes of open codelists, numbers, true and false: as they are
+
+
+def _writer(source: _Source, cls: type) -> None:
+    """The source of the writer of *cls*: required fields first, then those given."""
+    fields = attrs.fields(cls)
+    tag = getattr(cls, "type", None)
+    required = [a for a in fields if required_in(a)]
+    items = [f"'type': {tag.value!r}"] if isinstance(tag, Enum) else []
+    items += [
+        f"{wire_name(a)!r}: {_write_value(source, field_kind(a), 'o.' + a.name)}" for a in required
+    ]
+    lines = [f"def {_writer_name(cls)}(o):", f"    r = {{{', '.join(items)}}}"]
+    for attribute in fields:
+        if required_in(attribute):
+            continue
+        kind = field_kind(attribute)
+        if attribute.default is None:
+            given = "v is not None"
+        elif isinstance(kind, ListOf):
+            given = "v"  # an empty list: absent
+        elif isinstance(kind, Extensions):
+            given = "v is not _EMPTY and v"  # most objects share the one empty mapping
+        else:  # pragma: no cover - every optional field defaults to None or to empty
+            msg = f"no fast writer for the default of {cls.__name__}.{attribute.name}"
+            raise TypeError(msg)
+        lines += [
+            f"    v = o.{attribute.name}",
+            f"    if {given}: r[{wire_name(attribute)!r}] = {_write_value(source, kind, 'v')}",
+        ]
+    lines.append("    return r")
+    source.lines += lines
+
+
+def _model_classes(cls: type, found: dict[type, None]) -> None:
+    """*cls* and every model class its fields hold, in *found*."""
+    if cls in found:
+        return
+    found[cls] = None
+    for attribute in attrs.fields(cls):
+        kind = field_kind(attribute)
+        item = kind.item if isinstance(kind, ListOf) else kind
+        if isinstance(item, Entity):
+            for held in item.types:
+                _model_classes(held, found)
+
+
+@functools.cache  # generated once, on first use
+def _writers() -> Callable[[ActionPlan], dict[str, Any]]:
+    source = _Source()
+    classes: dict[type, None] = {}
+    _model_classes(ActionPlan, classes)
+    writers: dict[type, Callable[[Any], Any]] = {}  # filled once the writers exist
+    source.names["_writers"] = writers
+    for cls in classes:
+        _writer(source, cls)
+    names = source.compile()
+    writers.update({cls: names[_writer_name(cls)] for cls in classes})
+    writer: Callable[[ActionPlan], dict[str, Any]] = names[_writer_name(ActionPlan)]
+    return writer
+
+
+def plan_data(plan: ActionPlan) -> dict[str, Any]:
+    """*plan* as OGP JSON data, exactly as the converter unstructures it."""
+    return _writers()(plan)
