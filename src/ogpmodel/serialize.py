@@ -13,7 +13,6 @@ import contextlib
 import errno
 import json
 import os
-import secrets
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any, TypeGuard, TypeVar, cast
@@ -236,7 +235,7 @@ def _replace(target: str | os.PathLike[str], write: Callable[[IO[str]], _T]) -> 
         mode = None
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     for _ in range(100):
-        temporary = os.path.join(directory, f".{name}.{secrets.token_hex(4)}.tmp")
+        temporary = os.path.join(directory, f".{name}.{os.urandom(4).hex()}.tmp")
         try:
             descriptor = os.open(temporary, flags, 0o666)  # the umask applies, as for open
             break
