@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -112,7 +113,11 @@ def check_text(data: str | bytes, as_of: datetime.date | None, *, files: bool = 
 
 def check_data(data: Any, as_of: datetime.date | None) -> None:
     """`from_dict` and `validate` keep the promise for parsed data."""
-    check_read(lambda: ogpmodel.from_dict(data))
+    if isinstance(data, str):  # JSON text or a file name, more likely than a document: refused
+        with pytest.raises(TypeError, match=r"use ogpmodel\.load"):
+            ogpmodel.from_dict(data)
+    else:
+        check_read(lambda: ogpmodel.from_dict(data))
     check_report(ogpmodel.validate(data, as_of=as_of))
 
 

@@ -41,6 +41,7 @@ from ogpmodel.model import (
 )
 from ogpmodel.report import Finding, Severity, ValidationReport, pointer
 from ogpmodel.rules import PROFILES, Profile, Rule
+from ogpmodel.stats import Stats, stats
 from ogpmodel.strategies._assessments import _draw_design, assessments
 from ogpmodel.strategies._broken import _registered
 from ogpmodel.strategies._draw import (
@@ -190,6 +191,9 @@ _BY_CLASS: Mapping[type[Any], Callable[[], SearchStrategy[Any]]] = {
     ),
     Rule: lambda: st.sampled_from(ogpmodel.rules()),
     Profile: lambda: _drawing(_draw_profile),
+    Stats: lambda: st.builds(
+        stats, st.lists(action_plans(), max_size=2), as_of=st.none() | dates()
+    ),
     Limits: lambda: st.builds(
         Limits,
         max_bytes=st.integers(1, 2**31),
