@@ -184,9 +184,9 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        from importlib.metadata import version
+        from ogpmodel._version import VERSION
 
-        return version("ogpmodel")
+        return VERSION
     msg = f"module 'ogpmodel' has no attribute {name!r}"
     raise AttributeError(msg)
 

@@ -51,6 +51,7 @@ from ogpmodel._parsing import JSONProblem, decode, parse
 from ogpmodel._reading import read_text
 from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS
 from ogpmodel._translations import languages
+from ogpmodel._version import VERSION
 from ogpmodel._versions import upgrade
 from ogpmodel.codelists import CODELISTS, COUNTRIES, OPEN_CODELISTS, Code, CodeInfo, Language
 from ogpmodel.convert import READERS, TEMPLATES, WRITERS, Conversion, MissingExtra
@@ -249,16 +250,6 @@ def _date(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
-def _version() -> str:
-    """The installed version of ogpmodel (``unknown`` when it is not installed)."""
-    import importlib.metadata  # read only when asked for: it costs the start-up of a command
-
-    try:
-        return importlib.metadata.version("ogpmodel")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
-
-
 class _ShowVersion(argparse.Action):
     """``--version``: print the installed version (read only then) and exit."""
 
@@ -266,7 +257,7 @@ class _ShowVersion(argparse.Action):
         super().__init__(option_strings, argparse.SUPPRESS, nargs=0, help="show the version")
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> NoReturn:
-        sys.stdout.write(f"ogpmodel {_version()}\n")  # the command's stdout (redirected)
+        sys.stdout.write(f"ogpmodel {VERSION}\n")  # the command's stdout (redirected)
         parser.exit()
 
 

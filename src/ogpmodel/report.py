@@ -6,7 +6,6 @@ of its message. Messages are rendered from the catalogue's templates, in any lan
 `ogpmodel.codelists.LANGUAGES`, only when asked for; `format_finding` is the one text form of a finding.
 """
 
-import functools
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -19,6 +18,7 @@ from ogpmodel._fields import to_tuple
 from ogpmodel._json import freeze, thaw
 from ogpmodel._resources import SCHEMA_VERSION
 from ogpmodel._translations import check_language
+from ogpmodel._version import VERSION
 from ogpmodel.codelists import Language
 from ogpmodel.errors import InvalidPlan
 
@@ -127,13 +127,6 @@ def format_findings(findings: Sequence[Finding], *, limit: int = 3, lang: Langua
     return shown + more
 
 
-@functools.cache
-def _version() -> str:
-    from importlib.metadata import version  # read once, and only when a report needs it
-
-    return version("ogpmodel")
-
-
 @attrs.frozen
 class ValidationReport:
     """
@@ -145,7 +138,7 @@ class ValidationReport:
     """
 
     findings: tuple[Finding, ...] = attrs.field(converter=to_tuple)
-    ogpmodel_version: str = attrs.field(factory=_version)
+    ogpmodel_version: str = VERSION
     schema_version: str = SCHEMA_VERSION
 
     @property
