@@ -112,7 +112,7 @@ class TestText:
         code, out, _ = call("validate", path)
         assert 1 == code
         assert_safe(out)
-        assert f"{tmp_path}/a\\x1b[2Jb.json:/: error" in out
+        assert f"{tmp_path}/a\\x1b[2Jb.json: error" in out
 
     def test_argparse_messages_are_escaped(self) -> None:
         """An argument echoed by argparse's own error ("unrecognized arguments") is escaped."""

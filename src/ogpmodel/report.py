@@ -104,20 +104,22 @@ def format_finding(
     """
     The one text form of a finding: ``[source:]path: severity: message [code]``.
 
-    The root of the document is shown as ``/``; *source* (a file name, ``file:line``) comes
-    first, as in a compiler's messages.
+    *source* (a file name, ``file:line``) comes first, as in a compiler's messages. A finding
+    about the whole document (its path is ``""``, the JSON Pointer of the root) names no path:
+    ``/`` would be the pointer of a member named ``""``.
 
     >>> finding = Finding("schema.required", Severity.ERROR, "/id", {"field": "id"})
     >>> print(format_finding(finding, source="plan.json"))
     plan.json:/id: error: The required field 'id' is missing. [schema.required]
+    >>> print(format_finding(Finding("schema.type", Severity.ERROR, "", {
+    ...     "expected": "an object", "actual": "an array"}), source="plan.json"))
+    plan.json: error: Expected an object, got an array. [schema.type]
     """
-    where = finding.path or "/"
-    if source is not None:
-        where = f"{source}:{where}"
+    where = ":".join(part for part in (source, finding.path) if part)
     message = f"{finding.render(lang)} [{finding.code}]"
-    if not severity:
-        return f"{where}: {message}"
-    return f"{where}: {word(finding.severity.value, lang)}: {message}"
+    if severity:
+        message = f"{word(finding.severity.value, lang)}: {message}"
+    return f"{where}: {message}" if where else message
 
 
 def format_findings(findings: Sequence[Finding], *, limit: int = 3, lang: Language = "en") -> str:

@@ -61,7 +61,7 @@ def test_unreadable_source_exits_one(tmp_path: pathlib.Path) -> None:
     out = tmp_path / "out.json"
     code, stdout, stderr = call("convert", str(bad), "--from", "canada-nap", "-o", str(out))
     assert (1, "") == (code, stdout)
-    assert f"{bad}:/: error: {bad}:" in stderr
+    assert f"{bad}: error: {bad}:" in stderr
     assert "[import.unreadable]" in stderr
     assert not out.exists()
 
