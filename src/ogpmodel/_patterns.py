@@ -5,6 +5,9 @@ One pattern serves both sides, so the model and the schema cannot disagree. Ever
 written in the subset that Python's ``re`` and ECMA-262 (the regex dialect of JSON Schema)
 read alike. Each ends with ``$(?!\n)``: Python's ``$`` also matches before a trailing newline,
 the look-ahead forbids that, and ECMA-262 validators read it the same way.
+
+The characters that text output never writes raw are here too (`TERMINAL_CONTROLS`), for the
+command line and the text timeline alike.
 """
 
 import re
@@ -48,3 +51,11 @@ def matches(pattern: str, value: str) -> bool:
     if compiled is None:
         compiled = _compiled[pattern] = re.compile(pattern)
     return compiled.search(value) is not None
+
+
+#: Beyond the C0 controls, what a terminal or a reader of lines acts on: DEL, the C1 controls,
+#: lone surrogates, the line and paragraph separators and the bidirectional controls (the body
+#: of a character class).
+BEYOND_C0 = r"\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069"
+#: The C0 controls (newline included: a line is one line) and `BEYOND_C0`.
+TERMINAL_CONTROLS = r"\x00-\x1f" + BEYOND_C0

@@ -48,6 +48,7 @@ from typing import IO, Any, NamedTuple, NoReturn, cast
 from ogpmodel import timeline
 from ogpmodel._catalogue import word
 from ogpmodel._parsing import JSONProblem, decode, parse
+from ogpmodel._patterns import BEYOND_C0, TERMINAL_CONTROLS
 from ogpmodel._reading import read_text
 from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS
 from ogpmodel._translations import languages
@@ -83,13 +84,11 @@ class _UsageError(Exception):
 
 #: What text output never writes raw: C0 controls (newline included: a line is one line), DEL,
 #: C1 controls, lone surrogates, the line and paragraph separators and bidirectional controls.
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(f"[{TERMINAL_CONTROLS}]")
 #: The same, newlines apart: for text whose lines are ours (help, a summary, an explanation).
-_UNSAFE_BUT_NEWLINE = re.compile(
-    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
+_UNSAFE_BUT_NEWLINE = re.compile(f"[\\x00-\\x09\\x0b-\\x1f{BEYOND_C0}]")
 #: What JSON output escapes beyond what `json.dumps` does (it escapes C0 controls only).
-_UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_JSON = re.compile(f"[{BEYOND_C0}]")
 
 
 def _escape(char: str) -> str:

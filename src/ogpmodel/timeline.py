@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from ogpmodel._patterns import TERMINAL_CONTROLS
 from ogpmodel.assessment import milestone_overdue
 from ogpmodel.codelists import CommitmentStatus, MilestoneStatus
 from ogpmodel.model import ActionPlan, Commitment, Milestone
@@ -53,11 +54,10 @@ _TAGS = {
     "withdrawn": "done",
 }
 
-#: What a terminal would act on: C0 and C1 controls, DEL, line separators, bidi controls.
-_CONTROLS = r"\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-_UNSAFE_TEXT = re.compile(f"[{_CONTROLS}\\s]+")
+#: What a terminal would act on, and white space: each run becomes one space.
+_UNSAFE_TEXT = re.compile(f"[{TERMINAL_CONTROLS}\\s]+")
 #: What a Mermaid Gantt line cannot hold in a name: its separators and comment marks too.
-_UNSAFE_MERMAID = re.compile(f"[{_CONTROLS}\\s:;#%`]+")
+_UNSAFE_MERMAID = re.compile(f"[{TERMINAL_CONTROLS}\\s:;#%`]+")
 
 
 @attrs.frozen
