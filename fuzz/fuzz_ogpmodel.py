@@ -5,7 +5,8 @@ Coverage-guided fuzzing of ogpmodel's readers and validator with atheris (libFuz
     python fuzz/fuzz_ogpmodel.py -atheris_runs=1000000 fuzz/corpus
 
 The promise under test: for any bytes or text, `ogpmodel.loads` and `ogpmodel.from_dict` either
-return a plan or raise `ogpmodel.InvalidDocument`, and `ogpmodel.validate` (with and without
+return a plan or raise `ogpmodel.InvalidDocument` (`from_dict` of a JSON string is a `TypeError`
+naming the reader of text, as the readers' policy says), and `ogpmodel.validate` (with and without
 ``as_of``) returns a `ogpmodel.ValidationReport` whose findings each have a code, a JSON Pointer
 path and a message that renders. A plan that was read also survives ``loads(dumps(plan))`` and
 ``repr``/``hash``. Anything else that escapes is a crash.
@@ -133,12 +134,21 @@ def target_from_dict(data: bytes) -> None:
         document = json.loads(data)
     except (ValueError, RecursionError):  # not JSON for the standard library either
         return
-    try:
-        plan = ogpmodel.from_dict(document)
-    except InvalidDocument as error:
-        check_report(error.report)
+    if isinstance(document, str):  # text, not a document: from_dict says to use load or loads
+        try:
+            ogpmodel.from_dict(document)
+        except TypeError as error:
+            if "use ogpmodel.load" not in str(error):
+                raise ContractBroken(f"from_dict of a str says no reader: {error}") from None
+        else:
+            raise ContractBroken("from_dict read a str")
     else:
-        check_plan(plan)
+        try:
+            plan = ogpmodel.from_dict(document)
+        except InvalidDocument as error:
+            check_report(error.report)
+        else:
+            check_plan(plan)
     check_report(ogpmodel.validate(document, as_of=as_of_for(data)))
 
 
