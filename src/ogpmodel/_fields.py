@@ -940,22 +940,32 @@ def _naming(cls: type, target: str) -> tuple[tuple[str, str, bool], ...]:
     return tuple(naming)
 
 
+def _push_held(
+    stack: list[tuple[Any, str]],
+    current: Any,
+    where: str,
+    fields: tuple[tuple[str, str, bool], ...],
+) -> None:
+    """Push the objects *current* holds in *fields*, with their paths, to be walked in order."""
+    found: list[tuple[Any, str]] = []
+    for name, wire, many in fields:
+        value = getattr(current, name)
+        if value is None:
+            continue
+        if many:
+            found.extend((v, f"{where}/{wire}/{i}") for i, v in enumerate(value))
+        else:
+            found.append((value, f"{where}/{wire}"))
+    stack.extend(reversed(found))
+
+
 def _entities(obj: Any, path: str) -> Iterator[tuple[Any, str]]:
     """Yield *obj* and every model object inside it with its JSON Pointer, in document order."""
     stack: list[tuple[Any, str]] = [(obj, path)]
     while stack:
         current, where = stack.pop()
         yield current, where
-        found: list[tuple[Any, str]] = []
-        for name, wire, many in _held(current.__class__):
-            value = getattr(current, name)
-            if value is None:
-                continue
-            if many:
-                found.extend((v, f"{where}/{wire}/{i}") for i, v in enumerate(value))
-            else:
-                found.append((value, f"{where}/{wire}"))
-        stack.extend(reversed(found))
+        _push_held(stack, current, where, _held(current.__class__))
 
 
 def instances(obj: Any, cls: type[T], path: str = "") -> Iterator[tuple[str, T]]:
@@ -1020,13 +1030,4 @@ def references(obj: Any, target: str, path: str = "") -> Iterator[tuple[str, str
                     yield f"{where}/{wire}/{index}", ref_id
             else:
                 yield f"{where}/{wire}", value
-        found: list[tuple[Any, str]] = []
-        for name, wire, many in _towards(cls, target):
-            value = getattr(current, name)
-            if value is None:
-                continue
-            if many:
-                found.extend((v, f"{where}/{wire}/{i}") for i, v in enumerate(value))
-            else:
-                found.append((value, f"{where}/{wire}"))
-        stack.extend(reversed(found))
+        _push_held(stack, current, where, _towards(cls, target))
