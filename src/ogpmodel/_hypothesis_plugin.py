@@ -12,7 +12,9 @@ import the half-initialised module.
 
 `_setup` also loads the settings profile ``"ogpmodel"``: Hypothesis' defaults less the health
 checks that whole plans trip on a busy machine with nothing wrong (`SLOW_BUT_SAFE`), so that
-``@given(action_plans())`` passes with default settings. A profile the user loads replaces it.
+``@given(action_plans())`` passes with default settings. A profile the user loads replaces it,
+and so does the ``"ci"`` profile Hypothesis loads itself on a CI server (it already suppresses
+``too_slow`` and has no deadline); the profile stays registered either way.
 """
 
 from typing import Any
@@ -47,12 +49,10 @@ def _setup() -> None:
 
     import ogpmodel
 
-    if settings.get_current_profile_name() == "default":  # a profile the user chose stays
-        suppressed = (
-            *settings.get_profile("default").suppress_health_check,
-            *map(HealthCheck.__getitem__, SLOW_BUT_SAFE),
-        )
-        settings.register_profile(PROFILE, suppress_health_check=suppressed)
+    default = settings.get_profile("default")  # not the current one: that may be Hypothesis' "ci"
+    suppressed = (*default.suppress_health_check, *map(HealthCheck.__getitem__, SLOW_BUT_SAFE))
+    settings.register_profile(PROFILE, default, suppress_health_check=suppressed)
+    if settings.get_current_profile_name() == "default":  # a profile chosen before stays
         settings.load_profile(PROFILE)
 
     for name in ogpmodel.__all__:

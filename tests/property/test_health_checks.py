@@ -59,14 +59,47 @@ def test_the_profile_suppresses_only_the_two_checks_of_size() -> None:
     assert (profile.deadline, profile.max_examples) == (default.deadline, default.max_examples)
 
 
-@pytest.mark.parametrize(("no_plugins", "expected"), [("", "ogpmodel"), ("1", "default")])
-def test_importing_hypothesis_loads_the_profile(no_plugins: str, expected: str) -> None:
-    """With the plugin, Hypothesis starts in the profile; HYPOTHESIS_NO_PLUGINS=1 keeps its own."""
-    code = "from hypothesis import settings; print(settings.get_current_profile_name())"
-    environment = {**os.environ, "HYPOTHESIS_NO_PLUGINS": no_plugins}
-    if not no_plugins:
-        del environment["HYPOTHESIS_NO_PLUGINS"]
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=environment, check=True
+#: The variables by which Hypothesis knows it runs on a CI server (and loads its "ci" profile).
+CI_VARIABLES = (
+    "CI",
+    "TF_BUILD",
+    "BUILDKITE",
+    "CIRCLECI",
+    "CIRRUS_CI",
+    "GITHUB_ACTIONS",
+    "GITLAB_CI",
+)
+
+
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [({}, "ogpmodel"), ({"HYPOTHESIS_NO_PLUGINS": "1"}, "default"), ({"CI": "true"}, "ci")],
+    ids=["plugin", "no plugins", "on a CI server"],
+)
+def test_importing_hypothesis_loads_the_profile(variables: dict[str, str], expected: str) -> None:
+    """With the plugin, Hypothesis starts in the profile; without, or on CI, in its own."""
+    code = (
+        "from hypothesis import settings; print(settings.get_current_profile_name());"
+        "print(settings.get_profile('ogpmodel').suppress_health_check)"
     )
-    assert result.stdout.strip() == expected
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in CI_VARIABLES and name != "HYPOTHESIS_NO_PLUGINS"
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**environment, **variables},
+        check=False,
+    )
+    if "HYPOTHESIS_NO_PLUGINS" in variables:  # no plugin: no profile of ours either
+        assert "'ogpmodel' is not registered" in result.stderr
+        assert result.stdout.strip() == expected
+    else:
+        assert result.returncode == 0, result.stderr
+        current, suppressed = result.stdout.strip().splitlines()
+        assert current == expected
+        assert "too_slow" in suppressed
+        assert "data_too_large" in suppressed
