@@ -1031,3 +1031,30 @@ def references(obj: Any, target: str, path: str = "") -> Iterator[tuple[str, str
             else:
                 yield f"{where}/{wire}", value
         _push_held(stack, current, where, _towards(cls, target))
+
+
+def referenced(obj: Any, target: str) -> Iterator[str]:
+    """
+    Yield every id that a field of *obj*, at any depth, gives for a *target*, in no set order.
+
+    `references` without the JSON Pointers, for a check that needs a path only when an id is
+    wrong (which is rare): no path is made, and objects are not walked in document order.
+    """
+    stack: list[Any] = [obj]
+    while stack:
+        current = stack.pop()
+        cls = current.__class__
+        for name, _, many in _naming(cls, target):
+            value = getattr(current, name)
+            if value is not None:
+                if many:
+                    yield from value
+                else:
+                    yield value
+        for name, _, many in _towards(cls, target):
+            value = getattr(current, name)
+            if value is not None:
+                if many:
+                    stack.extend(value)
+                else:
+                    stack.append(value)

@@ -72,20 +72,26 @@ def completed_commitment_finding(owner: Commitment | Milestone, path: str) -> Fi
     return error(COMPLETED_WITH_OPEN_MILESTONES, path, {"milestones": list(open_ids)})
 
 
+def _implementing(states: Sequence[PlanStatus]) -> bool:
+    """Whether a plan in *states* on a day may have been implementing: it moved, or none known."""
+    return not states or any(s in MOVING_PLAN_STATES for s in states)
+
+
 def outside_implementation(kind: Kind, path: str, states: Sequence[PlanStatus]) -> Finding | None:
     """The finding of a *kind* moving while the plan was in *states*, none of them moving."""
-    if not states or any(s in MOVING_PLAN_STATES for s in states):
+    if _implementing(states):
         return None
     return error(PLAN_NOT_IN_IMPLEMENTATION, path, {"kind": kind, "status": states[-1].value})
 
 
-def _entities(plan: ActionPlan) -> Iterator[tuple[Kind, str, Commitment | Milestone]]:
-    """Every commitment and milestone (at any depth) of *plan*, with its kind and path."""
+def _owners(
+    plan: ActionPlan,
+) -> Iterator[tuple[Kind, int, tuple[int, ...], Commitment | Milestone]]:
+    """Every commitment and milestone (at any depth) of *plan*: kind, commitment, indices, owner."""
     for c_index, commitment in enumerate(plan.commitments):
-        path = f"/commitments/{c_index}"
-        yield "commitment", path, commitment
+        yield "commitment", c_index, (), commitment
         for indices, milestone in indexed(commitment.milestones):
-            yield "milestone", path + "".join(f"/milestones/{i}" for i in indices), milestone
+            yield "milestone", c_index, indices, milestone
 
 
 def moves_outside_implementation(plan: ActionPlan) -> Iterator[Finding]:
@@ -97,11 +103,18 @@ def moves_outside_implementation(plan: ActionPlan) -> Iterator[Finding]:
     """
     if not plan.history:
         return
-    for kind, path, owner in _entities(plan):
+    states_on: dict[When, tuple[PlanStatus, ...]] = {}  # moves share their dates: once per date
+    for kind, c_index, indices, owner in _owners(plan):
         history: tuple[TransitionEvent[Any], ...] = owner.history
         for index, event in enumerate(history):
-            states = plan_states_on(plan.history, event.date)
-            finding = outside_implementation(kind, f"{path}/history/{index}", states)
+            states = states_on.get(event.date)
+            if states is None:
+                states = states_on[event.date] = plan_states_on(plan.history, event.date)
+            if _implementing(states):
+                continue
+            milestones = "".join(f"/milestones/{i}" for i in indices)
+            path = f"/commitments/{c_index}{milestones}/history/{index}"
+            finding = outside_implementation(kind, path, states)
             if finding is not None:
                 yield finding
 

@@ -37,6 +37,50 @@ def _blank(note: Text | None) -> bool:
     return note is None or note.is_blank
 
 
+def _problems(
+    table: Table[Any], event: TransitionEvent[Any], previous: TransitionEvent[Any] | None
+) -> tuple[str, ...]:
+    """The codes of the problems of one event after *previous* (`EVENT_CHECKS`): mostly none."""
+    codes: tuple[str, ...] = ()
+    if table.find(event.from_, event.to) is None:
+        codes = (INVALID_TRANSITION,)
+    if previous is not None:
+        if event.from_ != previous.to or latest_day(event.date) < earliest_day(previous.date):
+            codes = (*codes, HISTORY_OUT_OF_ORDER)
+        elif earliest_day(event.date) < latest_day(previous.date):
+            # Month or year dates that overlap: the order given may be right, or not.
+            codes = (*codes, HISTORY_ORDER_UNCERTAIN)
+    if event.to in table.note_states and _blank(event.note):
+        codes = (*codes, NOTE_REQUIRED)
+    return codes
+
+
+def _findings(
+    codes: tuple[str, ...],
+    table: Table[Any],
+    event: TransitionEvent[Any],
+    previous: TransitionEvent[Any] | None,
+    path: str,
+) -> Iterator[Finding]:
+    """The findings of the problems *codes* of one event, reported at *path*."""
+    for code in codes:
+        if code == INVALID_TRANSITION:
+            params = {"kind": table.kind, "from": event.from_.value, "to": event.to.value}
+            yield error(code, path, params)
+        elif code == NOTE_REQUIRED:
+            yield error(code, path, {"to": event.to.value})
+        else:
+            assert previous is not None  # noqa: S101 - only an event after another is out of order
+            params = {
+                "from": event.from_.value,
+                "date": str(event.date),
+                "previous": previous.to.value,
+                "previous_date": str(previous.date),
+            }
+            severity = Severity.WARNING if code == HISTORY_ORDER_UNCERTAIN else Severity.ERROR
+            yield Finding(code, severity, path, params)
+
+
 def event_findings(
     table: Table[Any],
     event: TransitionEvent[Any],
@@ -44,26 +88,7 @@ def event_findings(
     path: str,
 ) -> Iterator[Finding]:
     """The problems of one event after *previous*: `EVENT_CHECKS`, reported at *path*."""
-    if table.find(event.from_, event.to) is None:
-        yield error(
-            INVALID_TRANSITION,
-            path,
-            {"kind": table.kind, "from": event.from_.value, "to": event.to.value},
-        )
-    if previous is not None:
-        params = {
-            "from": event.from_.value,
-            "date": str(event.date),
-            "previous": previous.to.value,
-            "previous_date": str(previous.date),
-        }
-        if event.from_ != previous.to or latest_day(event.date) < earliest_day(previous.date):
-            yield error(HISTORY_OUT_OF_ORDER, path, params)
-        elif earliest_day(event.date) < latest_day(previous.date):
-            # Month or year dates that overlap: the order given may be right, or not.
-            yield Finding(HISTORY_ORDER_UNCERTAIN, Severity.WARNING, path, params)
-    if event.to in table.note_states and _blank(event.note):
-        yield error(NOTE_REQUIRED, path, {"to": event.to.value})
+    return _findings(_problems(table, event, previous), table, event, previous, path)
 
 
 def replay(
@@ -116,7 +141,9 @@ def replay(
                 f" got {type(event).__name__} at index {index}"
             )
             raise TypeError(msg)
-        findings.extend(event_findings(table, event, previous, f"{path}/history/{index}"))
+        codes = _problems(table, event, previous)
+        if codes:  # the path is made only for an event with a problem
+            findings.extend(_findings(codes, table, event, previous, f"{path}/history/{index}"))
         previous = event
     if status is not None and previous is not None and previous.to != status:
         findings.append(

@@ -3,11 +3,10 @@
 import datetime
 import functools
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
-from ogpmodel._fields import references
 from ogpmodel.model import ActionPlan, Commitment, EndOfCommitmentReport, Milestone
 from ogpmodel.profiles import PROFILES, Profile
 from ogpmodel.values import Period
@@ -25,9 +24,12 @@ class Hit:
     params: Mapping[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen
-class MilestoneSite:
-    """A milestone with where it stands: its JSON Pointer, its commitment and its parent."""
+class MilestoneSite(NamedTuple):
+    """
+    A milestone with where it stands: its JSON Pointer, its commitment and its parent.
+
+    A named tuple, not an attrs class: a plan has one per milestone, built for every validation.
+    """
 
     path: str
     commitment_index: int
@@ -75,11 +77,6 @@ class Context:
         return frozenset(s.id for s in self.plan.stakeholders)
 
     @functools.cached_property
-    def stakeholder_references(self) -> tuple[tuple[str, str], ...]:
-        """``(JSON Pointer, id)`` of every field that names a stakeholder, in document order."""
-        return tuple(references(self.plan, "stakeholder"))
-
-    @functools.cached_property
     def commitment_ids(self) -> frozenset[str]:
         """The ids of the plan's commitments."""
         return frozenset(c.id for c in self.plan.commitments)
@@ -122,7 +119,8 @@ class Context:
             for m_index, milestone in enumerate(milestones):
                 path = f"{prefix}/milestones/{m_index}"
                 sites.append(MilestoneSite(path, index, commitment, milestone, parent))
-                walk(index, commitment, milestone.milestones, path, milestone)
+                if milestone.milestones:
+                    walk(index, commitment, milestone.milestones, path, milestone)
 
         for index, commitment in enumerate(self.plan.commitments):
             walk(index, commitment, commitment.milestones, f"/commitments/{index}", None)

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 from ogpmodel._catalogue import register
 from ogpmodel.report import Severity
-from ogpmodel.rules._context import Context, Hit
-from ogpmodel.values import Text
+from ogpmodel.rules._context import Context, Hit, MilestoneSite
+from ogpmodel.values import Period, Text
 
 __all__: list[str] = []
 
@@ -227,14 +227,24 @@ def _duplicate_commitment_titles(ctx: Context) -> Iterator[Hit]:
     en="Milestone {id!r} of commitment {commitment!r} repeats the milestone at {first} (same title and period).",
 )
 def _duplicate_milestones(ctx: Context) -> Iterator[Hit]:
-    seen: dict[tuple[int, object, object], str] = {}
+    # Titles are compared only within a commitment and a period: a milestone alone in its
+    # period (most are) is never keyed. A group's first milestone is keyed when a second comes.
+    first_of: dict[tuple[int, Period | None], MilestoneSite] = {}
+    keyed: set[tuple[int, Period | None]] = set()
+    seen: dict[tuple[int, Period | None, tuple[tuple[str, str], ...]], str] = {}
     for site in ctx.milestone_sites:
-        milestone = site.milestone
-        key = (site.commitment_index, _key(milestone.title), milestone.period)
+        group = (site.commitment_index, site.milestone.period)
+        first = first_of.setdefault(group, site)
+        if first is site:
+            continue
+        if group not in keyed:
+            keyed.add(group)
+            seen[(*group, _key(first.milestone.title))] = first.path
+        key = (*group, _key(site.milestone.title))
         if key in seen:
             yield Hit(
                 site.path,
-                {"id": milestone.id, "commitment": site.commitment.id, "first": seen[key]},
+                {"id": site.milestone.id, "commitment": site.commitment.id, "first": seen[key]},
             )
         else:
             seen[key] = site.path

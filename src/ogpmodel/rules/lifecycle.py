@@ -38,10 +38,14 @@ def _replay_all(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
     yield from replay(plan.history, "plan", path="", status=plan.status)
     for path, commitment in ctx.commitments():
-        yield from replay(commitment.history, "commitment", path=path, status=commitment.status)
+        if commitment.history:  # an empty history has no problem, whatever the status
+            yield from replay(commitment.history, "commitment", path=path, status=commitment.status)
     for site in ctx.milestone_sites:
         milestone = site.milestone
-        yield from replay(milestone.history, "milestone", path=site.path, status=milestone.status)
+        if milestone.history:
+            yield from replay(
+                milestone.history, "milestone", path=site.path, status=milestone.status
+            )
 
 
 def _hits(ctx: Context, code: str) -> Iterator[Hit]:

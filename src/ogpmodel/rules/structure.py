@@ -9,10 +9,10 @@ from collections.abc import Iterator
 
 from ogpmodel import _patterns
 from ogpmodel._catalogue import define, register
-from ogpmodel._fields import instances
+from ogpmodel._fields import instances, referenced, references
 from ogpmodel.model import InceptionReport
 from ogpmodel.report import Severity, escape_pointer
-from ogpmodel.rules._context import Context, Hit
+from ogpmodel.rules._context import Context, Hit, MilestoneSite
 from ogpmodel.values import Link
 
 _CONTRACT = "design (OGP JSON contract)"
@@ -95,44 +95,31 @@ define(
     en="The id {id!r} is already used by the {kind} at {first}.",
 )
 def _duplicate_ids(ctx: Context) -> Iterator[Hit]:
+    # Paths are made only for a repeat and its first use: most plans have none.
     plan = ctx.plan
-    seen: dict[str, str] = {}
-    for index, stakeholder in enumerate(plan.stakeholders):
-        path = f"/stakeholders/{index}/id"
-        if stakeholder.id in seen:
-            yield Hit(
-                path, {"id": stakeholder.id, "kind": "stakeholder", "first": seen[stakeholder.id]}
-            )
-        else:
-            seen[stakeholder.id] = path
-    seen = {}
-    for index, commitment in enumerate(plan.commitments):
-        path = f"/commitments/{index}/id"
-        if commitment.id in seen:
-            yield Hit(
-                path, {"id": commitment.id, "kind": "commitment", "first": seen[commitment.id]}
-            )
-        else:
-            seen[commitment.id] = path
-    by_commitment: dict[int, dict[str, str]] = {}
+    yield from _repeats("stakeholder", "/stakeholders", [s.id for s in plan.stakeholders])
+    yield from _repeats("commitment", "/commitments", [c.id for c in plan.commitments])
+    by_commitment: dict[int, dict[str, MilestoneSite]] = {}
     for site in ctx.milestone_sites:
-        ids = by_commitment.setdefault(site.commitment_index, {})
-        path = f"{site.path}/id"
-        if site.milestone.id in ids:
+        sites = by_commitment.setdefault(site.commitment_index, {})
+        earlier = sites.setdefault(site.milestone.id, site)
+        if earlier is not site:
             yield Hit(
-                path,
-                {"id": site.milestone.id, "kind": "milestone", "first": ids[site.milestone.id]},
+                f"{site.path}/id",
+                {"id": site.milestone.id, "kind": "milestone", "first": f"{earlier.path}/id"},
             )
-        else:
-            ids[site.milestone.id] = path
     if plan.strategic_vision is not None:
-        seen = {}
-        for index, goal in enumerate(plan.strategic_vision.goals):
-            path = f"/strategic_vision/goals/{index}/id"
-            if goal.id in seen:
-                yield Hit(path, {"id": goal.id, "kind": "goal", "first": seen[goal.id]})
-            else:
-                seen[goal.id] = path
+        goals = [g.id for g in plan.strategic_vision.goals]
+        yield from _repeats("goal", "/strategic_vision/goals", goals)
+
+
+def _repeats(kind: str, prefix: str, ids: list[str]) -> Iterator[Hit]:
+    """The hits of the ids that repeat one earlier in *ids*, the list at *prefix*."""
+    first: dict[str, int] = {}
+    for index, entity_id in enumerate(ids):
+        if first.setdefault(entity_id, index) != index:
+            where = f"{prefix}/{first[entity_id]}/id"
+            yield Hit(f"{prefix}/{index}/id", {"id": entity_id, "kind": kind, "first": where})
 
 
 @register(
@@ -148,7 +135,9 @@ def _duplicate_ids(ctx: Context) -> Iterator[Hit]:
 )
 def _unknown_stakeholders(ctx: Context) -> Iterator[Hit]:
     known = ctx.stakeholder_ids
-    for path, ref in ctx.stakeholder_references:
+    if known.issuperset(referenced(ctx.plan, "stakeholder")):  # the common case: no path made
+        return
+    for path, ref in references(ctx.plan, "stakeholder"):
         if ref not in known:
             yield Hit(path, {"id": ref})
 
