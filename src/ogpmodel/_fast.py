@@ -445,8 +445,8 @@ def _write_value(source: _Source, kind: Kind, value: str) -> str:
         if len(types) > 1:
             return f"_writers[{value}.__class__]({value})"
         return f"{_writer_name(types[0])}({value})"
-    if isinstance(kind, TextKind):
-        return f"{value}.to_json()"
+    if isinstance(kind, TextKind):  # `Text.to_json`, without the call
+        return f"(dict(t) if (t := {value}._value).__class__ is tuple else t)"
     if isinstance(kind, (Code, State)):
         enums = (kind.enum,) if isinstance(kind, Code) else kind.enums
         if all(str.__str__(m) == m.value for enum in enums for m in enum):

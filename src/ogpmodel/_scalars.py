@@ -249,14 +249,20 @@ class PartialDate:
         return (self.earliest, self.latest)
 
     def __str__(self) -> str:
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return _format(self.year, self.month, self.day)
 
     def __repr__(self) -> str:
         return f"PartialDate({str(self)!r})"
+
+
+@functools.lru_cache(maxsize=4096)
+def _format(year: int, month: int | None, day: int | None) -> str:
+    """The text of a partial date, remembered: a plan writes the same months many times."""
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 @functools.lru_cache(maxsize=4096)
