@@ -38,6 +38,7 @@ A peer that is not installed shows "not installed". Corpora are cached in
 """
 
 import argparse
+import compileall
 import functools
 import gc
 import hashlib
@@ -320,8 +321,13 @@ def _subprocess(*args: str) -> Callable[[], object]:
 def startup_section(table: Table, options: Options) -> None:
     """Subprocess start-up costs against a bare interpreter."""
     table.heading("startup: subprocesses, against `python -c pass`")
+    # An installed package has its bytecode (pip compiles it; Python writes it on first import),
+    # but not under PYTHONDONTWRITEBYTECODE: without it every start would compile the source.
+    if not compileall.compile_dir(pathlib.Path(ogpmodel.__file__).parent, quiet=1):
+        _log("startup: the package's bytecode could not be written; start-up compiles the source")
     competitors = [
         Competitor("python -c pass", _subprocess("-c", "pass")),
+        Competitor("import attrs", _subprocess("-c", "import attrs")),
         Competitor("import ogpmodel", _subprocess("-c", "import ogpmodel")),
         Competitor("ogpmodel --version", _subprocess("-m", "ogpmodel", "--version")),
         Competitor("ogpmodel validate FILE", _subprocess("-m", "ogpmodel", "validate", EXAMPLE)),
@@ -329,6 +335,12 @@ def startup_section(table: Table, options: Options) -> None:
     rounds = max(options.rounds, 7)
     _log(f"startup: {rounds} rounds")
     times = round_robin(competitors, rounds)
+    table.timed(
+        "import attrs (a required dependency) vs python -c pass",
+        times,
+        "import attrs",
+        "python -c pass",
+    )
     table.timed("import ogpmodel vs python -c pass", times, "import ogpmodel", "python -c pass")
     table.timed(
         "ogpmodel --version vs python -c pass", times, "ogpmodel --version", "python -c pass"
@@ -357,6 +369,10 @@ def _corpus_scaling(table: Table, options: Options, texts: list[str]) -> None:
     competitors = [
         Competitor("loads 1x", _each(ogpmodel.loads, texts)),
         Competitor("loads 10x", _each(ogpmodel.loads, tens)),
+        Competitor("json.loads 1x", _each(json.loads, texts)),
+        Competitor("json.loads 10x", _each(json.loads, tens)),
+        Competitor("loads 1x, collector paused", _paused(_each(ogpmodel.loads, texts))),
+        Competitor("loads 10x, collector paused", _paused(_each(ogpmodel.loads, tens))),
         Competitor("dumps 1x", _each(ogpmodel.dumps, plans)),
         Competitor("dumps 10x", _each(ogpmodel.dumps, plans10)),
         Competitor("validate 1x", _each(ogpmodel.validate, plans)),
@@ -365,13 +381,28 @@ def _corpus_scaling(table: Table, options: Options, texts: list[str]) -> None:
     rounds = min(options.rounds, 3)  # a 10x round loads 2,000 plans: about a minute
     _log(f"scaling: {len(tens)} vs {len(texts)} plans, {rounds} rounds")
     times = round_robin(competitors, rounds, warmup=0, progress=lambda m: _log(f"scaling: {m}"))
-    for verb in ("loads", "dumps", "validate"):
-        table.timed(
-            f"{verb}: {len(tens)} plans vs {len(texts)}",
-            times,
-            f"{verb} 10x",
-            f"{verb} 1x",
-        )
+    for verb, how in (
+        ("loads", ""),
+        ("json.loads", ""),
+        ("loads", ", collector paused"),
+        ("dumps", ""),
+        ("validate", ""),
+    ):
+        label = f"{verb}{how}: {len(tens)} plans vs {len(texts)}"
+        table.timed(label, times, f"{verb} 10x{how}", f"{verb} 1x{how}")
+
+
+def _paused(run: Callable[[], object]) -> Callable[[], object]:
+    """*run* with the garbage collector off: what loading costs without the collector's passes."""
+
+    def paused() -> object:
+        gc.disable()
+        try:
+            return run()
+        finally:
+            gc.enable()
+
+    return paused
 
 
 def _plan_scaling(table: Table, options: Options) -> None:
