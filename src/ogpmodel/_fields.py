@@ -1040,21 +1040,35 @@ def referenced(obj: Any, target: str) -> Iterator[str]:
     `references` without the JSON Pointers, for a check that needs a path only when an id is
     wrong (which is rare): no path is made, and objects are not walked in document order.
     """
+    walks = _WALKS.setdefault(target, {})
     stack: list[Any] = [obj]
     while stack:
         current = stack.pop()
         cls = current.__class__
-        for name, _, many in _naming(cls, target):
+        fields = walks.get(cls)
+        if fields is None:
+            fields = walks[cls] = (
+                tuple((name, many) for name, _, many in _naming(cls, target)),
+                tuple((name, many) for name, _, many in _towards(cls, target)),
+            )
+        naming, towards = fields
+        for name, many in naming:
             value = getattr(current, name)
             if value is not None:
                 if many:
                     yield from value
                 else:
                     yield value
-        for name, _, many in _towards(cls, target):
+        for name, many in towards:
             value = getattr(current, name)
             if value is not None:
                 if many:
                     stack.extend(value)
                 else:
                     stack.append(value)
+
+
+#: By target, then by class: the fields `referenced` reads and the fields it walks into.
+_WALKS: dict[
+    str, dict[type, tuple[tuple[tuple[str, bool], ...], tuple[tuple[str, bool], ...]]]
+] = {}

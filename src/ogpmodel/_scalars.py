@@ -245,8 +245,8 @@ class PartialDate:
         return self.earliest <= _earliest(other) and _latest(other) <= self.latest
 
     def sort_key(self) -> tuple[datetime.date, datetime.date]:
-        """A key that sorts by start, then by end (consistent with `is_before`)."""
-        return (self.earliest, self.latest)
+        """A key that sorts by start, then by end (consistent with `is_before`): its two days."""
+        return _ends(self.year, self.month, self.day)
 
     def __str__(self) -> str:
         return _format(self.year, self.month, self.day)

@@ -54,17 +54,22 @@ class Period:
         Only ends that are given count, and a partial date counts as outside only when its whole
         interval is: a period starting ``2023`` is not outside one starting ``2023-03``.
         """
-        starts_early = (
-            self.start is not None and outer.start is not None and self.start.is_before(outer.start)
-        )
-        ends_late = self.end is not None and outer.end is not None and self.end.is_after(outer.end)
-        starts_late = (
-            self.start is not None and outer.end is not None and self.start.is_after(outer.end)
-        )
-        ends_early = (
-            self.end is not None and outer.start is not None and self.end.is_before(outer.start)
-        )
-        return starts_early or ends_late or starts_late or ends_early
+        # The first and last day of each end, once: rules ask this of every milestone.
+        start, end = self.start, self.end
+        outer_start, outer_end = outer.start, outer.end
+        if start is not None:
+            first, last = start.sort_key()
+            if outer_start is not None and last < outer_start.earliest:
+                return True  # starts before
+            if outer_end is not None and first > outer_end.latest:
+                return True  # starts after
+        if end is not None:
+            first, last = end.sort_key()
+            if outer_end is not None and first > outer_end.latest:
+                return True  # ends after
+            if outer_start is not None and last < outer_start.earliest:
+                return True  # ends before
+        return False
 
     def __iter__(self) -> Iterator[PartialDate | None]:
         """Unpack as ``start, end``."""

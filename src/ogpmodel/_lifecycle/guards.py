@@ -8,7 +8,7 @@ rules ask the same ones about every move a plan records (`RECORDED_GUARDS`).
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from ogpmodel._lifecycle.history import When, error, plan_states_on
+from ogpmodel._lifecycle.history import PlanTimeline, When, error
 from ogpmodel._lifecycle.tables import (
     CLOSED_COMMITMENT_STATES,
     CLOSED_MILESTONE_STATES,
@@ -46,7 +46,8 @@ def indexed(
     for index, milestone in enumerate(milestones):
         indices = (*prefix, index)
         yield indices, milestone
-        yield from indexed(milestone.milestones, indices)
+        if milestone.milestones:
+            yield from indexed(milestone.milestones, indices)
 
 
 def _open_milestones(owner: Commitment | Milestone) -> tuple[str, ...]:
@@ -103,18 +104,19 @@ def moves_outside_implementation(plan: ActionPlan) -> Iterator[Finding]:
     """
     if not plan.history:
         return
-    states_on: dict[When, tuple[PlanStatus, ...]] = {}  # moves share their dates: once per date
+    timeline = PlanTimeline(plan.history)
+    implementing: dict[When, bool] = {}  # moves share their dates: asked once per date
     for kind, c_index, indices, owner in _owners(plan):
         history: tuple[TransitionEvent[Any], ...] = owner.history
         for index, event in enumerate(history):
-            states = states_on.get(event.date)
-            if states is None:
-                states = states_on[event.date] = plan_states_on(plan.history, event.date)
-            if _implementing(states):
+            moving = implementing.get(event.date)
+            if moving is None:
+                moving = implementing[event.date] = _implementing(timeline.states_on(event.date))
+            if moving:
                 continue
             milestones = "".join(f"/milestones/{i}" for i in indices)
             path = f"/commitments/{c_index}{milestones}/history/{index}"
-            finding = outside_implementation(kind, path, states)
+            finding = outside_implementation(kind, path, timeline.states_on(event.date))
             if finding is not None:
                 yield finding
 

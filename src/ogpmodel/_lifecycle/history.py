@@ -24,7 +24,7 @@ from ogpmodel.values import Text
 #: The date of an event: a day, or a month or a year of an imported history.
 When = datetime.date | PartialDate
 
-__all__ = ["When", "error", "event_findings", "plan_states_on", "replay"]
+__all__ = ["PlanTimeline", "When", "error", "event_findings", "plan_states_on", "replay"]
 
 # --- the checks shared by replay and transition -----------------------------------------------
 
@@ -180,14 +180,33 @@ def plan_states_on(history: Sequence[TransitionEvent[Any]], day: When) -> tuple[
     >>> [s.value for s in plan_states_on(history, datetime.date(2024, 9, 1))]
     ['implementation', 'ended']
     """
-    if not history:
-        return ()
-    before: PlanStatus = history[0].from_
-    during: list[PlanStatus] = []
-    first, last = earliest_day(day), latest_day(day)
-    for event in history:
-        if latest_day(event.date) < first:
-            before = event.to
-        elif earliest_day(event.date) <= last:
-            during.append(event.to)
-    return (before, *during)
+    return PlanTimeline(history).states_on(day)
+
+
+class PlanTimeline:
+    """
+    A plan's history as the days its events may have happened, to ask `plan_states_on` often.
+
+    Built once for a plan whose moves are checked one by one (every recorded move of its
+    commitments and milestones): the days of its events are worked out once, not once a move.
+    """
+
+    __slots__ = ("_events", "_first")
+
+    def __init__(self, history: Sequence[TransitionEvent[Any]]) -> None:
+        self._first: PlanStatus | None = history[0].from_ if history else None
+        self._events = tuple((earliest_day(e.date), latest_day(e.date), e.to) for e in history)
+
+    def states_on(self, day: When) -> tuple[PlanStatus, ...]:
+        """The states the plan was in at some time on *day* (see `plan_states_on`)."""
+        if self._first is None:
+            return ()
+        before: PlanStatus = self._first
+        during: list[PlanStatus] = []
+        first, last = earliest_day(day), latest_day(day)
+        for earliest, latest, to in self._events:
+            if latest < first:
+                before = to
+            elif earliest <= last:
+                during.append(to)
+        return (before, *during)

@@ -78,16 +78,20 @@ def _end_before_start(ctx: Context) -> Iterator[Hit]:
     en="Milestone {id!r} of commitment {commitment!r} runs {period}, outside the period of its {owner}, {outer_period}.",
 )
 def _milestone_outside(ctx: Context) -> Iterator[Hit]:
-    # The period a milestone's children must lie within, by the milestone's path: its own, or
+    # The period a milestone's children must lie within: its own, or
     # (when it has none) the one it had to lie within itself. Parents come before children.
-    bounds: dict[str, tuple[Period | None, str]] = {}
+    # Keyed by the milestone object: depth first, a milestone's entry is set before its
+    # children are read, and set again where the same object appears once more.
+    bounds: dict[int, tuple[Period | None, str]] = {}
     for site in ctx.milestone_sites:
         if site.parent is None:
             outer, owner = site.commitment.period, "commitment"
         else:
-            outer, owner = bounds[site.path.rsplit("/milestones/", 1)[0]]
+            outer, owner = bounds[id(site.parent)]
         period = site.milestone.period
-        bounds[site.path] = (period, "parent_milestone") if period is not None else (outer, owner)
+        bounds[id(site.milestone)] = (
+            (period, "parent_milestone") if period is not None else (outer, owner)
+        )
         if period is not None and outer is not None and period.is_outside(outer):
             yield Hit(
                 _outside_path(f"{site.path}/period", period, outer),

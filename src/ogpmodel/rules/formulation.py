@@ -214,6 +214,17 @@ def _duplicate_commitment_titles(ctx: Context) -> Iterator[Hit]:
             seen[key] = path
 
 
+def _period_key(period: Period | None) -> object:
+    """A period as compared for repeats, as its fields (equal exactly when the periods are)."""
+    if period is None:
+        return None
+    start, end = period
+    return (
+        None if start is None else (start.year, start.month, start.day),
+        None if end is None else (end.year, end.month, end.day),
+    )
+
+
 @register(
     "milestone.duplicate",
     severity=Severity.WARNING,
@@ -229,11 +240,11 @@ def _duplicate_commitment_titles(ctx: Context) -> Iterator[Hit]:
 def _duplicate_milestones(ctx: Context) -> Iterator[Hit]:
     # Titles are compared only within a commitment and a period: a milestone alone in its
     # period (most are) is never keyed. A group's first milestone is keyed when a second comes.
-    first_of: dict[tuple[int, Period | None], MilestoneSite] = {}
-    keyed: set[tuple[int, Period | None]] = set()
-    seen: dict[tuple[int, Period | None, tuple[tuple[str, str], ...]], str] = {}
+    first_of: dict[tuple[int, object], MilestoneSite] = {}
+    keyed: set[tuple[int, object]] = set()
+    seen: dict[tuple[int, object, tuple[tuple[str, str], ...]], str] = {}
     for site in ctx.milestone_sites:
-        group = (site.commitment_index, site.milestone.period)
+        group = (site.commitment_index, _period_key(site.milestone.period))
         first = first_of.setdefault(group, site)
         if first is site:
             continue
