@@ -38,6 +38,9 @@ from ogpmodel._fields import (
     String,
     TextKind,
     UrlText,
+    _classes_of,
+    _naming,
+    _towards,
     field_kind,
     required_in,
     wire_name,
@@ -527,3 +530,63 @@ def _writers() -> Callable[[ActionPlan], dict[str, Any]]:
 def plan_data(plan: ActionPlan) -> dict[str, Any]:
     """*plan* as OGP JSON data, exactly as the converter unstructures it."""
     return _writers()(plan)
+
+
+# --- references: the generated collectors of ids ------------------------------------------------
+
+
+def _collector_name(cls: type, target: str) -> str:
+    return f"ids_{target}_{cls.__name__}"
+
+
+def _collector(source: _Source, cls: type, target: str) -> None:
+    """The source of the function that appends the *target* ids that *cls* names, at any depth."""
+    lines = [f"def {_collector_name(cls, target)}(o, out):"]
+    for name, _, many in _naming(cls, target):
+        given = "    if v: out.extend(v)" if many else "    if v is not None: out.append(v)"
+        lines += [f"    v = o.{name}", given]
+    for name, _, many in _towards(cls, target):
+        held = _classes_of(cls, name)
+        call = _collector_name(held[0], target) if len(held) == 1 else "_collectors[x.__class__]"
+        if many:
+            lines.append(f"    for x in o.{name}: {call}(x, out)")
+        else:
+            lines += [f"    x = o.{name}", f"    if x is not None: {call}(x, out)"]
+    source.lines += lines if len(lines) > 1 else [*lines, "    pass"]
+
+
+def _reaching(cls: type, target: str, found: dict[type, None]) -> None:
+    """*cls* and every class its fields hold in which a field may name a *target*, in *found*."""
+    if cls in found:
+        return
+    found[cls] = None
+    for name, _, _ in _towards(cls, target):
+        for held in _classes_of(cls, name):
+            _reaching(held, target, found)
+
+
+@functools.cache  # generated once per target, on first use
+def _collectors(target: str) -> Callable[[ActionPlan, list[str]], None]:
+    source = _Source()
+    classes: dict[type, None] = {}
+    _reaching(ActionPlan, target, classes)
+    collectors: dict[type, Callable[[Any, list[str]], None]] = {}  # filled once they exist
+    source.names["_collectors"] = collectors
+    for cls in classes:
+        _collector(source, cls, target)
+    names = source.compile()
+    collectors.update({cls: names[_collector_name(cls, target)] for cls in classes})
+    collect: Callable[[ActionPlan, list[str]], None] = names[_collector_name(ActionPlan, target)]
+    return collect
+
+
+def referenced(plan: ActionPlan, target: str) -> list[str]:
+    """
+    Every id that a field of *plan*, at any depth, gives for a *target*, in no set order.
+
+    `ogpmodel._fields.references` without the JSON Pointers, for a check that needs a path only
+    when an id is wrong (which is rare): no path is made, and no field is looked up by name.
+    """
+    found: list[str] = []
+    _collectors(target)(plan, found)
+    return found

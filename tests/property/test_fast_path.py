@@ -10,6 +10,8 @@ types field by field; the fast writer gives the converter's data, in the same ke
 
 import datetime
 import json
+import re
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -30,7 +32,8 @@ from ogpmodel import (
     to_dict,
 )
 from ogpmodel._converter import structure_plan, unstructure_plan
-from ogpmodel._fast import build_plan, deepest, plan_data
+from ogpmodel._fast import build_plan, deepest, plan_data, referenced
+from ogpmodel._fields import REF_TARGETS, references
 from ogpmodel._json import MAX_DEPTH
 from ogpmodel.strategies import action_plans, documents
 
@@ -253,3 +256,23 @@ def test_every_breaker_at_every_first_place() -> None:
                 holder = holder[token]
             holder[path[-1]] = value
             assert_reads_alike(mutant)
+
+
+@given(action_plans(valid=False))
+@settings(max_examples=60)
+def test_the_collected_ids_are_those_the_references_locate(plan: ActionPlan) -> None:
+    """`referenced` gives the ids of `references`, each as often, for every kind of target."""
+    for target in REF_TARGETS:
+        located = Counter(ref for _, ref in references(plan, target))
+        assert Counter(referenced(plan, target)) == located, target
+
+
+def test_the_collected_ids_of_a_corpus_plan() -> None:
+    """A corpus plan names stakeholders in ten kinds of field: every id of each is collected."""
+    plan = random_plan(0, 3)
+    located = Counter(ref for _, ref in references(plan, "stakeholder"))
+    fields = {
+        re.sub(r"/\d+$", "", path).rsplit("/", 1)[-1] for path, _ in references(plan, "stakeholder")
+    }
+    assert len(fields) == 10
+    assert Counter(referenced(plan, "stakeholder")) == located

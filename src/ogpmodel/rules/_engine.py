@@ -29,12 +29,13 @@ def check_plan(
             continue
         if rule.needs_as_of and as_of is None:
             continue
-        severity = rule.severity_for(stage)
         try:
             hits = list(rule.check(context))
         except Exception as error:
             params = {"rule": rule.code, "error": f"{type(error).__name__}: {error}"[:200]}
             yield Finding("validation.rule-failed", Severity.ERROR, "", params)
             continue
-        for hit in hits:
-            yield Finding(rule.code, severity, hit.path, hit.params)
+        if hits:  # most rules find nothing: the severity is worked out for those that do
+            severity = rule.severity_for(stage)
+            for hit in hits:
+                yield Finding(rule.code, severity, hit.path, hit.params)

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 from ogpmodel import _patterns
 from ogpmodel._catalogue import define, register
-from ogpmodel._fields import instances, referenced, references
+from ogpmodel._fast import referenced
+from ogpmodel._fields import instances, references
 from ogpmodel.model import InceptionReport
 from ogpmodel.report import Severity, escape_pointer
 from ogpmodel.rules._context import Context, Hit, MilestoneSite
