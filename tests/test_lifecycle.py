@@ -9,6 +9,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import ogpmodel
 from ogpmodel import (
@@ -28,10 +30,14 @@ from ogpmodel import (
 )
 from ogpmodel import _catalogue as registry
 from ogpmodel import lifecycle as lc
+from ogpmodel._lifecycle.history import PlanTimeline
+from ogpmodel._lifecycle.tables import MOVING_PLAN_STATES
 from ogpmodel._translations import Texts
 from ogpmodel.codelists import LANGUAGES
+from ogpmodel.lifecycle import plan_states_on
 from ogpmodel.report import Finding, Severity
 from ogpmodel.rules import Context, Hit, Rule, check_plan, get_rule, rules
+from ogpmodel.strategies import histories, partial_dates
 from tests.builders import (
     commitment,
     complete_local_plan,
@@ -1382,3 +1388,30 @@ class TestRecordsThatSayLess:
         moved = attrs.evolve(c.history[0], date=month)
         plan = with_commitment(plan, history=(moved,))
         assert "lifecycle.plan-not-in-implementation" not in all_codes(plan)
+
+
+_PLAN_STATES = st.sampled_from(list(PlanStatus))
+_DAYS = st.one_of(
+    st.dates(datetime.date(2020, 1, 1), datetime.date(2026, 12, 31)),
+    partial_dates(min_year=2020, max_year=2026, precisions=("year", "month")),
+)
+_ANY_PLAN_HISTORY = st.lists(
+    st.builds(TransitionEvent, _PLAN_STATES, _PLAN_STATES, _DAYS), max_size=6
+).map(tuple)
+
+
+@given(
+    st.one_of(histories("plan", precisions=("day", "month", "year")), _ANY_PLAN_HISTORY),
+    st.data(),
+)
+def test_implementing_on_is_a_moving_state_among_the_states_on(
+    history: tuple[TransitionEvent[Any], ...], data: st.DataObject
+) -> None:
+    """`PlanTimeline.implementing_on` answers what `states_on` shows, for any history and day."""
+    dates = [event.date for event in history]
+    day = data.draw(st.one_of(_DAYS, st.sampled_from(dates)) if dates else _DAYS)
+    timeline = PlanTimeline(history)
+    states = timeline.states_on(day)
+    assert states == plan_states_on(history, day)
+    expected = not states or any(s in MOVING_PLAN_STATES for s in states)
+    assert timeline.implementing_on(day) is expected

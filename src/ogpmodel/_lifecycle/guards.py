@@ -95,6 +95,17 @@ def _owners(
             yield "milestone", c_index, indices, milestone
 
 
+def _moves(plan: ActionPlan) -> list[TransitionEvent[Any]]:
+    """The recorded events of every commitment and milestone of *plan*, in no set order."""
+    events: list[TransitionEvent[Any]] = []
+    owners: list[Commitment | Milestone] = list(plan.commitments)
+    while owners:
+        owner = owners.pop()
+        events.extend(owner.history)
+        owners.extend(owner.milestones)
+    return events
+
+
 def moves_outside_implementation(plan: ActionPlan) -> Iterator[Finding]:
     """
     Report each recorded move of a commitment or milestone dated when the plan did not implement.
@@ -105,14 +116,13 @@ def moves_outside_implementation(plan: ActionPlan) -> Iterator[Finding]:
     if not plan.history:
         return
     timeline = PlanTimeline(plan.history)
-    implementing: dict[When, bool] = {}  # moves share their dates: asked once per date
+    moving = timeline.implementing_on
+    if all(moving(event.date) for event in _moves(plan)):  # the common case: no path made
+        return
     for kind, c_index, indices, owner in _owners(plan):
         history: tuple[TransitionEvent[Any], ...] = owner.history
         for index, event in enumerate(history):
-            moving = implementing.get(event.date)
-            if moving is None:
-                moving = implementing[event.date] = _implementing(timeline.states_on(event.date))
-            if moving:
+            if moving(event.date):
                 continue
             milestones = "".join(f"/milestones/{i}" for i in indices)
             path = f"/commitments/{c_index}{milestones}/history/{index}"

@@ -8,6 +8,7 @@ from ogpmodel._lifecycle.tables import (
     HISTORY_ORDER_UNCERTAIN,
     HISTORY_OUT_OF_ORDER,
     INVALID_TRANSITION,
+    MOVING_PLAN_STATES,
     NOTE_REQUIRED,
     STATUS_MISMATCH,
     Kind,
@@ -191,11 +192,32 @@ class PlanTimeline:
     commitments and milestones): the days of its events are worked out once, not once a move.
     """
 
-    __slots__ = ("_events", "_first")
+    __slots__ = ("_events", "_first", "_moving")
 
     def __init__(self, history: Sequence[TransitionEvent[Any]]) -> None:
         self._first: PlanStatus | None = history[0].from_ if history else None
         self._events = tuple((earliest_day(e.date), latest_day(e.date), e.to) for e in history)
+        self._moving = tuple(
+            (earliest, latest, to in MOVING_PLAN_STATES) for earliest, latest, to in self._events
+        )
+
+    def implementing_on(self, day: When) -> bool:
+        """
+        Whether the plan may have been implementing at some time on *day*, or nothing is known.
+
+        That is, whether one of `states_on` (*day*) is ``implementation`` or ``ended``, or
+        there is none (an empty history): as `states_on`, without making the states.
+        """
+        if self._first is None:
+            return True
+        first, last = earliest_day(day), latest_day(day)
+        before = self._first in MOVING_PLAN_STATES
+        for earliest, latest, moving in self._moving:
+            if latest < first:
+                before = moving
+            elif earliest <= last and moving:
+                return True
+        return before
 
     def states_on(self, day: When) -> tuple[PlanStatus, ...]:
         """The states the plan was in at some time on *day* (see `plan_states_on`)."""
