@@ -12,6 +12,7 @@ read every document into equal objects and write every plan into the same JSON.
 
 import datetime
 import functools
+import json
 import re
 from collections.abc import Callable, Mapping
 from enum import Enum
@@ -468,6 +469,19 @@ def _write_value(source: _Source, kind: Kind, value: str) -> str:
     return value  # strings, codes of open codelists, numbers, true and false: as they are
 
 
+def _given(cls: type, attribute: "attrs.Attribute[Any]") -> str:
+    """The condition on ``v``, the value of an optional field, under which it is written."""
+    kind = field_kind(attribute)
+    if attribute.default is None:
+        return "v is not None"
+    if isinstance(kind, ListOf):
+        return "v"  # an empty list: absent
+    if isinstance(kind, Extensions):
+        return "v is not _EMPTY and v"  # most objects share the one empty mapping
+    msg = f"no fast writer for the default of {cls.__name__}.{attribute.name}"  # pragma: no cover
+    raise TypeError(msg)  # pragma: no cover - every optional field defaults to None or to empty
+
+
 def _writer(source: _Source, cls: type) -> None:
     """The source of the writer of *cls*: required fields first, then those given."""
     fields = attrs.fields(cls)
@@ -479,22 +493,12 @@ def _writer(source: _Source, cls: type) -> None:
     ]
     lines = [f"def {_writer_name(cls)}(o):", f"    r = {{{', '.join(items)}}}"]
     for attribute in fields:
-        if required_in(attribute):
-            continue
-        kind = field_kind(attribute)
-        if attribute.default is None:
-            given = "v is not None"
-        elif isinstance(kind, ListOf):
-            given = "v"  # an empty list: absent
-        elif isinstance(kind, Extensions):
-            given = "v is not _EMPTY and v"  # most objects share the one empty mapping
-        else:  # pragma: no cover - every optional field defaults to None or to empty
-            msg = f"no fast writer for the default of {cls.__name__}.{attribute.name}"
-            raise TypeError(msg)
-        lines += [
-            f"    v = o.{attribute.name}",
-            f"    if {given}: r[{wire_name(attribute)!r}] = {_write_value(source, kind, 'v')}",
-        ]
+        if not required_in(attribute):
+            value = _write_value(source, field_kind(attribute), "v")
+            lines += [
+                f"    v = o.{attribute.name}",
+                f"    if {_given(cls, attribute)}: r[{wire_name(attribute)!r}] = {value}",
+            ]
     lines.append("    return r")
     source.lines += lines
 
@@ -530,6 +534,168 @@ def _writers() -> Callable[[ActionPlan], dict[str, Any]]:
 def plan_data(plan: ActionPlan) -> dict[str, Any]:
     """*plan* as OGP JSON data, exactly as the converter unstructures it."""
     return _writers()(plan)
+
+
+# --- writing text: the generated writers of JSON text -------------------------------------------
+#
+# `dumps` without indentation writes the JSON text of `to_dict` directly: each value through
+# the C function `json.dumps` escapes strings with, no dict built, the same bytes (`, ` and
+# `: ` between items, UTF-8 characters kept). Numbers, language maps and extensions are
+# written as `json.dumps` writes them.
+
+_encode = json.encoder.encode_basestring  # `json.dumps`' string escape, ensure_ascii=False
+_dumps = functools.partial(json.dumps, ensure_ascii=False)
+
+
+def _number(value: float) -> str:
+    """A number as `json.dumps` writes it (a percent: never NaN or infinite)."""
+    return int.__repr__(value) if isinstance(value, int) else float.__repr__(value)
+
+
+def _text_text(text: Text) -> str:
+    """A `Text` as `json.dumps` writes `Text.to_json()`."""
+    value = text._value  # the writers read what `to_json` reads
+    if isinstance(value, tuple):
+        return "{" + ", ".join([_encode(tag) + ": " + _encode(t) for tag, t in value]) + "}"
+    return _encode(value)
+
+
+def _text_name(cls: type) -> str:
+    return f"text_{cls.__name__}"
+
+
+def _json_of(kind: Kind, value: str) -> str:
+    """An expression of the JSON text of *value*, a field value of *kind* that holds no object."""
+    if isinstance(kind, ListOf):
+        item = _json_of(kind.item, "x")
+        call = re.fullmatch(r"(\w+)\(x\)", item)
+        items = f"map({call.group(1)}, {value})" if call else f"[{item} for x in {value}]"
+        return f"('[' + ', '.join({items}) + ']')"
+    if isinstance(kind, TextKind):
+        return f"_text_text({value})"
+    if isinstance(kind, PartialDateKind):
+        return f"('\"' + str({value}) + '\"')"
+    if isinstance(kind, Date):
+        return f"('\"' + {value}.isoformat() + '\"')"
+    if isinstance(kind, DayOrPartialDate):
+        day = f"(str({value}) if isinstance({value}, _PartialDate) else {value}.isoformat())"
+        return f"('\"' + {day} + '\"')"
+    if isinstance(kind, UrlText):
+        return f"(_encode({value}) if isinstance({value}, str) else _text_text({value}))"
+    if isinstance(kind, Bool):
+        return f"('true' if {value} else 'false')"
+    if isinstance(kind, Percent):
+        return f"_number({value})"
+    if isinstance(kind, Extensions):
+        return f"_dumps(_thaw({value}))"
+    # Strings, ids, codes (a code is a `str` whose string is its value), countries, constants.
+    return f"_encode({value})"
+
+
+def _writing(
+    kind: Kind, value: str, key: tuple[str, str], indent: str, *, given: bool
+) -> list[str]:
+    """
+    Lines that append a member with *value*, of *kind*, to ``out``.
+
+    *key* is the member's name as a separator variable (``s``, or nothing) and the text that
+    follows it; *given* says that a list is known to be non-empty.
+    """
+
+    def text(suffix: str = "") -> str:
+        variable, literal = key
+        return (f"{variable} + " if variable else "") + repr(literal + suffix)
+
+    item = kind.item if isinstance(kind, ListOf) else kind
+    if not isinstance(item, Entity):
+        return [f"{indent}out.append({text()} + {_json_of(kind, value)})"]
+    types = item.types
+    call = _text_name(types[0]) if len(types) == 1 else "_texts[{0}.__class__]"
+    if not isinstance(kind, ListOf):
+        return [f"{indent}out.append({text()})", f"{indent}{call.format(value)}({value}, out)"]
+    lines = [
+        f"{indent}out.append({text('[')})",
+        f"{indent}items = iter({value})",
+        f"{indent}x = next(items)",
+        f"{indent}{call.format('x')}(x, out)",
+        f"{indent}for x in items:",
+        f"{indent}    out.append(', ')",
+        f"{indent}    {call.format('x')}(x, out)",
+        f"{indent}out.append(']')",
+    ]
+    if given:
+        return lines
+    inner = [f"    {line}" for line in lines]
+    return [
+        f"{indent}if {value}:",
+        *inner,
+        f"{indent}else:",
+        f"{indent}    out.append({text('[]')})",
+    ]
+
+
+def _text_writer(source: _Source, cls: type) -> None:
+    """
+    The source of the text writer of *cls*: the members of `_writer`'s dict, in its order.
+
+    It appends the object's text to ``out``, in pieces. Before the first member comes ``{``,
+    before each other one ``, ``: fixed where a member is always there (``type``, required
+    fields), else the separator ``s`` becomes ``, `` once a member is written.
+    """
+    fields = attrs.fields(cls)
+    tag = getattr(cls, "type", None)
+    # `to_dict` puts ``schema_version`` first; `_writer` keeps the declared order.
+    required = sorted(
+        (a for a in fields if required_in(a)), key=lambda a: a.name != "schema_version"
+    )
+    lines = [f"def {_text_name(cls)}(o, out):"]
+    opening = "{"
+    if isinstance(tag, Enum):
+        tagged = '{"type": ' + _dumps(tag.value)
+        lines.append(f"    out.append({tagged!r})")
+        opening = ", "
+    for attribute in required:
+        key = ("", opening + _dumps(wire_name(attribute)) + ": ")
+        kind = field_kind(attribute)
+        lines += _writing(kind, "o." + attribute.name, key, "    ", given=False)
+        opening = ", "
+    fixed = opening == ", "  # a member always comes first: every later one follows ", "
+    if not fixed:
+        lines += ["    out.append('{')", "    s = ''"]
+    for attribute in fields:
+        if required_in(attribute):
+            continue
+        name = _dumps(wire_name(attribute)) + ": "
+        key = ("", ", " + name) if fixed else ("s", name)
+        lines += [f"    v = o.{attribute.name}", f"    if {_given(cls, attribute)}:"]
+        lines += _writing(field_kind(attribute), "v", key, "        ", given=True)
+        if not fixed:
+            lines.append("        s = ', '")
+    lines.append("    out.append('}')")
+    source.lines += lines
+
+
+@functools.cache  # generated once, on first use
+def _text_writers() -> Callable[[ActionPlan, list[str]], None]:
+    source = _Source()
+    source.names.update(_encode=_encode, _dumps=_dumps, _number=_number, _text_text=_text_text)
+    classes: dict[type, None] = {}
+    _model_classes(ActionPlan, classes)
+    texts: dict[type, Callable[[Any, list[str]], None]] = {}  # filled once the writers exist
+    source.names["_texts"] = texts
+    for cls in classes:
+        _text_writer(source, cls)
+    names = source.compile()
+    texts.update({cls: names[_text_name(cls)] for cls in classes})
+    writer: Callable[[ActionPlan, list[str]], None] = names[_text_name(ActionPlan)]
+    return writer
+
+
+def plan_text(plan: ActionPlan) -> str:
+    """*plan* as OGP JSON text: ``json.dumps(to_dict(plan), ensure_ascii=False)``, byte for byte."""
+    out: list[str] = []
+    _text_writers()(plan, out)
+    return "".join(out)
 
 
 # --- references: the generated collectors of ids ------------------------------------------------

@@ -19,7 +19,7 @@ from typing import IO, Any, TypeGuard, TypeVar, cast
 
 from ogpmodel import model
 from ogpmodel._document import DEFAULT_LIMITS, Limits
-from ogpmodel._fast import plan_data
+from ogpmodel._fast import plan_data, plan_text
 from ogpmodel._inputs import is_parsed_json, json_text_as_path, wrong_kind
 from ogpmodel._reading import read, read_text
 from ogpmodel.errors import InvalidDocument
@@ -157,6 +157,8 @@ def dumps(plan: ActionPlan, *, indent: int | None = None) -> str:
     Raises:
         TypeError: *plan* is not an `ActionPlan`.
     """
+    if indent is None and isinstance(plan, ActionPlan):  # written directly, the same text
+        return plan_text(plan)
     return json.dumps(to_dict(plan), ensure_ascii=False, indent=indent)
 
 

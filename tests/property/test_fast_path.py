@@ -32,7 +32,7 @@ from ogpmodel import (
     to_dict,
 )
 from ogpmodel._converter import structure_plan, unstructure_plan
-from ogpmodel._fast import build_plan, deepest, plan_data, referenced
+from ogpmodel._fast import build_plan, deepest, plan_data, plan_text, referenced
 from ogpmodel._fields import REF_TARGETS, references
 from ogpmodel._json import MAX_DEPTH
 from ogpmodel.strategies import action_plans, documents
@@ -84,6 +84,46 @@ def assert_writes_alike(plan: ActionPlan) -> None:
     reference = unstructure_plan(plan)
     assert data == reference
     assert json.dumps(data, ensure_ascii=False) == json.dumps(reference, ensure_ascii=False)
+    assert_text_alike(plan, reference)
+
+
+def assert_text_alike(plan: ActionPlan, reference: dict[str, Any]) -> None:
+    """The text writer gives the text `json.dumps` makes of the converter's data, byte for byte."""
+    ordered = {"schema_version": reference["schema_version"], **reference}
+    expected = json.dumps(ordered, ensure_ascii=False)
+    assert plan_text(plan) == expected
+    assert dumps(plan) == expected
+    assert dumps(plan, indent=2) == json.dumps(ordered, ensure_ascii=False, indent=2)
+
+
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+#: Any text a required text accepts: not blank.
+_WORDS = st.text().map(lambda text: f"x{text}")
+
+
+@given(
+    _WORDS,
+    st.dictionaries(st.sampled_from(["es", "en", "fr-CA"]), _WORDS, min_size=1),
+    st.dictionaries(st.text(), _JSON, max_size=3),
+)
+def test_any_text_and_extension_is_written_as_json_dumps_writes_it(
+    title: str, names: dict[str, str], extensions: dict[str, Any]
+) -> None:
+    """Quotes, backslashes, control and non-BMP characters, lone surrogates, any JSON extension."""
+    base = random_plan(0, 1)
+    commitment = attrs.evolve(base.commitments[0], title=Text(names), extensions=extensions)
+    plan = attrs.evolve(base, title=Text(title), commitments=(commitment, *base.commitments[1:]))
+    assert_text_alike(plan, unstructure_plan(plan))
 
 
 class TestAgainstTheConverter:
