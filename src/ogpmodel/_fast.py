@@ -1,13 +1,16 @@
 """
-The fast path between OGP JSON data and the model: one reader and one writer per model class.
+The fast path between OGP JSON and the model: per model class, a reader and two writers.
 
 Each is a plain function generated once, from the field kinds of `ogpmodel._fields`, the first
 time a plan is read or written. A reader checks every value as the converter and the field
 validators would (the same patterns, codes and types), builds the object without running them
 a second time, and gives up at the first problem (`build_plan` then returns `None`, and the
-document goes the way of the full report). A writer omits what the converter omits. The
-cattrs converter (`ogpmodel._converter`) stays the reference: a property test proves that both
-read every document into equal objects and write every plan into the same JSON.
+document goes the way of the full report). A writer omits what the converter omits: one
+writes the data (`plan_data`, for `to_dict`), the other the JSON text `json.dumps` would make
+of it (`plan_text`, for `dumps`). The cattrs converter (`ogpmodel._converter`) stays the
+reference: property tests prove that both read every document into equal objects and write
+every plan into the same JSON, byte for byte. Also generated: the collectors of the ids a
+plan names (`referenced`), for the reference rules.
 """
 
 import datetime

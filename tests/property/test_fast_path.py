@@ -5,7 +5,10 @@ The fast path reads and writes exactly as the converter does.
 cattrs converter (`ogpmodel._converter`) is the reference. For every plan the strategies draw,
 the corpus of the benchmarks and mutants of valid documents: the fast reader gives up exactly
 where the converter fails, and otherwise builds objects equal to the converter's, of the same
-types field by field; the fast writer gives the converter's data, in the same key order.
+types field by field; the fast writer gives the converter's data, in the same key order, and
+the text writer (`dumps`) the text `json.dumps` makes of it, byte for byte, whatever the
+strings and extensions hold. The ids the generated collectors find are those `references`
+locates.
 """
 
 import datetime
