@@ -555,12 +555,9 @@ def _number(value: float) -> str:
     return int.__repr__(value) if isinstance(value, int) else float.__repr__(value)
 
 
-def _text_text(text: Text) -> str:
-    """A `Text` as `json.dumps` writes `Text.to_json()`."""
-    value = text._value  # the writers read what `to_json` reads
-    if isinstance(value, tuple):
-        return "{" + ", ".join([_encode(tag) + ": " + _encode(t) for tag, t in value]) + "}"
-    return _encode(value)
+def _text_map(value: tuple[tuple[str, str], ...]) -> str:
+    """The language map of a `Text` as `json.dumps` writes `Text.to_json()`."""
+    return "{" + ", ".join([_encode(tag) + ": " + _encode(text) for tag, text in value]) + "}"
 
 
 def _text_name(cls: type) -> str:
@@ -574,8 +571,8 @@ def _json_of(kind: Kind, value: str) -> str:
         call = re.fullmatch(r"(\w+)\(x\)", item)
         items = f"map({call.group(1)}, {value})" if call else f"[{item} for x in {value}]"
         return f"('[' + ', '.join({items}) + ']')"
-    if isinstance(kind, TextKind):
-        return f"_text_text({value})"
+    if isinstance(kind, TextKind):  # what `Text.to_json` gives, without the call
+        return f"(_text_map(t) if (t := {value}._value).__class__ is tuple else _encode(t))"
     if isinstance(kind, PartialDateKind):
         return f"('\"' + str({value}) + '\"')"
     if isinstance(kind, Date):
@@ -584,7 +581,7 @@ def _json_of(kind: Kind, value: str) -> str:
         day = f"(str({value}) if isinstance({value}, _PartialDate) else {value}.isoformat())"
         return f"('\"' + {day} + '\"')"
     if isinstance(kind, UrlText):
-        return f"(_encode({value}) if isinstance({value}, str) else _text_text({value}))"
+        return f"(_encode({value}) if isinstance({value}, str) else _text_map({value}._value))"
     if isinstance(kind, Bool):
         return f"('true' if {value} else 'false')"
     if isinstance(kind, Percent):
@@ -681,7 +678,7 @@ def _text_writer(source: _Source, cls: type) -> None:
 @functools.cache  # generated once, on first use
 def _text_writers() -> Callable[[ActionPlan, list[str]], None]:
     source = _Source()
-    source.names.update(_encode=_encode, _dumps=_dumps, _number=_number, _text_text=_text_text)
+    source.names.update(_encode=_encode, _dumps=_dumps, _number=_number, _text_map=_text_map)
     classes: dict[type, None] = {}
     _model_classes(ActionPlan, classes)
     texts: dict[type, Callable[[Any, list[str]], None]] = {}  # filled once the writers exist
