@@ -96,6 +96,13 @@ def _inside(path: str, parts: tuple[str, ...]) -> bool:
     return any(path == part or path.startswith(part + "/") for part in parts)
 
 
+def _naming(plan: ActionPlan, ids: frozenset[str]) -> tuple[str, ...]:
+    """The paths in *plan* of the fields that name an entity of one of *ids*."""
+    return tuple(
+        path for target in REF_TARGETS for path, ref in references(plan, target) if ref in ids
+    )
+
+
 def _partial_findings(
     result: Reading, *, as_of: datetime.date | None, profile: Profile | str | None
 ) -> Iterator[Finding]:
@@ -109,19 +116,17 @@ def _partial_findings(
         # A finding about a part that names an entity of a part with errors (an unknown id, a
         # forum "without" a member of civil society) rests on what could not be read: left out.
         owners = {path.rsplit("/", 1)[0] for path in checked.dropped}
-        naming = tuple(
-            path
-            for target in REF_TARGETS
-            for path, ref in references(result.partial, target)
-            if ref in checked.dropped_ids
-        )
+        naming: tuple[str, ...] | None = None if checked.dropped_ids else ()
         for finding in check_plan(result.partial, as_of=as_of, profile=profile):
-            if finding.path and any(_inside(name, (finding.path,)) for name in naming):
-                continue
+            if finding.path:
+                if naming is None:  # found once, for the first finding with a path
+                    naming = _naming(result.partial, checked.dropped_ids)
+                if any(_inside(name, (finding.path,)) for name in naming):
+                    continue
             path = checked.original_path(finding.path)
             if path in owners or _inside(path, checked.dropped):
                 continue
-            yield attrs.evolve(finding, path=path)
+            yield finding if path == finding.path else attrs.evolve(finding, path=path)
     unread = ("",) if result.partial is None else checked.dropped
     if unread:
         shown = [p or "/" for p in unread[:10]]
