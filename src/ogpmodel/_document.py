@@ -615,7 +615,7 @@ class _Walk:
             above = tokens.count("milestones")
             if above > 1 and above + _height(read.milestones) > MAX_MILESTONE_DEPTH:
                 return False
-        self.read[id(value)] = (value, read)
+        self.read[id(value)] = read  # *value* lives as long as the document, and its readable part
         return True
 
     def assessment(self, value: Any, tokens: tuple[str | int, ...], depth: int) -> Any:

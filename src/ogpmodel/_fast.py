@@ -319,7 +319,7 @@ def _reader(
     if memo:
         lines += [
             "    e = m.get(id(d))",
-            "    if e is not None: return e[1]",
+            "    if e is not None: return e",
             "    if not isinstance(d, dict): raise _Refused",
             # The check reports an unknown field even when it is null.
             f"    if not {known}.issuperset(d): raise _Refused",
@@ -440,8 +440,9 @@ def _readers() -> Callable[[Any], ActionPlan]:
     return reader
 
 
-#: A memo of `memo_readers`: by the ``id`` of a dict, the dict and the object read from it.
-Memo = dict[int, tuple[dict[str, Any], Any]]
+#: A memo of `memo_readers`: by the ``id`` of a dict, the object read from it. Whoever fills
+#: it keeps each of those dicts alive while it is used (they are parts of one document).
+Memo = dict[int, Any]
 
 
 @functools.cache
