@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from ogpmodel import _patterns
-from ogpmodel._fast import Memo, memo_readers
+from ogpmodel._fast import Memo, memo_readers, new_memo
 from ogpmodel._fields import (
     FORMATS,
     Bool,
@@ -282,7 +282,7 @@ class Checked:
     dropped: tuple[str, ...]
     dropped_ids: frozenset[str]
     list_map: Mapping[str, tuple[int, ...]]
-    read: Memo = attrs.field(factory=dict, eq=False, repr=False)
+    read: Memo = attrs.field(factory=list, eq=False, repr=False)
 
     def original_path(self, path: str) -> str:
         """The pointer in the document of *path*, a pointer into `readable`."""
@@ -317,7 +317,7 @@ class _Walk:
         # With *fast*, each object but the root is first read by the fast readers: an object
         # they read has no problem for the walk to find, and is not walked.
         self.readers = memo_readers() if fast else None
-        self.read: Memo = {}
+        self.read: Memo = new_memo() if fast else []
         self.found: list[Finding] = []
         self.seen: set[tuple[str, str]] = set()
         self.dropped: list[str] = []
@@ -615,8 +615,7 @@ class _Walk:
             above = tokens.count("milestones")
             if above > 1 and above + _height(read.milestones) > MAX_MILESTONE_DEPTH:
                 return False
-        self.read[id(value)] = read  # *value* lives as long as the document, and its readable part
-        return True
+        return True  # the reader put *read* in the memo
 
     def assessment(self, value: Any, tokens: tuple[str | int, ...], depth: int) -> Any:
         if not isinstance(value, dict):

@@ -56,7 +56,7 @@ from ogpmodel.model import (
     Milestone,
 )
 
-__all__ = ["Memo", "build_plan", "deepest", "memo_readers", "plan_data"]
+__all__ = ["Memo", "build_plan", "deepest", "memo_readers", "new_memo", "plan_data"]
 
 
 def __dir__() -> list[str]:
@@ -304,21 +304,28 @@ def _entity_reader(kind: Entity, wanted: set[tuple[type, Any]]) -> str:
 
 
 def _reader(
-    source: _Source, cls: type, state: type[Enum] | None, wanted: set[Any], memo: bool = False
+    source: _Source,
+    cls: type,
+    state: type[Enum] | None,
+    wanted: set[Any],
+    memo: int | None = None,
 ) -> None:
     """
     The source of the reader of *cls* (a `TransitionEvent` between *state* states).
 
-    With *memo*, the reader of `memo_readers`: it takes the memo ``m`` too, returns the object
-    the memo holds for the dict ``d`` (by its ``id``), and refuses every unknown field.
+    With *memo* (its number), the reader of `memo_readers`: it takes the memo ``m`` too, reads
+    no dict of its part of the memo again, puts there each object it reads, and refuses every
+    unknown field.
     """
     fields = attrs.fields(cls)
     names = {wire_name(a) for a in fields} | ({"type"} if cls in _ASSESSMENTS else set())
     known = source.name("_names", frozenset(names))
-    lines = [f"def {_reader_name(cls, state)}(d{', m' if memo else ''}):"]
-    if memo:
+    lines = [f"def {_reader_name(cls, state)}(d{'' if memo is None else ', m'}):"]
+    if memo is not None:
         lines += [
-            "    e = m.get(id(d))",
+            f"    c = m[{memo}]",
+            "    k = id(d)",
+            "    e = c.get(k)",
             "    if e is not None: return e",
             "    if not isinstance(d, dict): raise _Refused",
             # The check reports an unknown field even when it is null.
@@ -341,7 +348,7 @@ def _reader(
             assert state is not None  # noqa: S101 - only events have states
             read = _read_code(source, state)
         else:
-            read = _read_value(source, kind, wanted, memo)
+            read = _read_value(source, kind, wanted, memo is not None)
         body = ["    " + line for line in read]
         if attribute.default is attrs.NOTHING:
             lines += [f"    v = d.get({wire!r})", "    if v is None: raise _Refused", *body]
@@ -364,6 +371,8 @@ def _reader(
     post_init = getattr(cls, "__attrs_post_init__", None)
     if post_init is not None:
         lines.append(f"    {source.name('_post_init', post_init)}(o)")
+    if memo is not None:
+        lines.append("    c[k] = o")
     lines.append("    return o")
     source.lines += lines
 
@@ -416,8 +425,8 @@ def _generated(memo: bool) -> dict[str, Any]:
     done: set[tuple[type, Any]] = set()
     while wanted - done:
         cls, state = sorted(wanted - done, key=lambda pair: _reader_name(*pair))[0]
+        _reader(source, cls, state, wanted, len(done) if memo else None)
         done.add((cls, state))
-        _reader(source, cls, state, wanted, memo)
     tags: dict[str, Callable[..., Any]] = {}  # filled once the readers exist
     source.lines += [
         f"def read_assessment(d{', m' if memo else ''}):",
@@ -440,9 +449,9 @@ def _readers() -> Callable[[Any], ActionPlan]:
     return reader
 
 
-#: A memo of `memo_readers`: by the ``id`` of a dict, the object read from it. Whoever fills
-#: it keeps each of those dicts alive while it is used (they are parts of one document).
-Memo = dict[int, Any]
+#: A memo of `memo_readers` (`new_memo`): for each reader, by the ``id`` of a dict, the object
+#: it read from it. Whoever uses one keeps those dicts alive (they are parts of one document).
+Memo = list[dict[int, Any]]
 
 
 @functools.cache
@@ -451,13 +460,20 @@ def memo_readers() -> Mapping[tuple[type, type[Enum] | None], Callable[[Any, Mem
     The readers of the objects of each model class (and of events by their states), with a memo.
 
     Each reads a dict as the reader of `build_plan` does, but refuses an unknown field even
-    when it is null (as the check of a document does), and reads no dict of the memo again:
-    it returns the object the memo holds for it. The check of a document
+    when it is null (as the check of a document does). It puts each object it reads in the
+    memo (`new_memo`), and reads no dict of the memo again: it returns the object the memo
+    holds for it (each reader has its part of the memo: a dict is read alike wherever it is,
+    but two readers may read one dict differently). The check of a document
     (`ogpmodel._document.check`) reads each object with them before walking it, and the
     readable part of a document with errors is then read with the objects the check read.
     """
     names = _generated(True)
     return {(cls, state): names[_reader_name(cls, state)] for cls, state in names["_wanted"]}
+
+
+def new_memo() -> Memo:
+    """An empty memo for `memo_readers`."""
+    return [{} for _ in memo_readers()]
 
 
 def build_plan(data: Any) -> ActionPlan | None:

@@ -111,7 +111,7 @@ def _structure(document: dict[str, Any]) -> ActionPlan:
 
 def _structure_readable(document: dict[str, Any], read: Memo) -> ActionPlan:
     """The plan of the readable part of a document, with the objects the check read."""
-    if read:  # the check read objects of the document: they need not be read again
+    if any(read):  # the check read objects of the document: they need not be read again
         try:
             plan: ActionPlan = memo_readers()[ActionPlan, None](document, read)
         except Exception:  # noqa: S110 - the readers below say what it is
@@ -165,7 +165,7 @@ def reading(
         except Exception:
             readable = None
     # The document's dicts are not needed any more: let them go before the rules run.
-    checked = attrs.evolve(checked, readable=None, read={})
+    checked = attrs.evolve(checked, readable=None, read=[])
     return Reading(None, ValidationReport(findings), readable, checked)
 
 

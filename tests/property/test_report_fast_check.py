@@ -57,7 +57,7 @@ def assert_checks_alike(document: Any) -> None:
         return
     reference = check(document)
     fast = check(document, fast=True)
-    assert reference.read == {}
+    assert not reference.read
     assert [(f.code, f.path, f.params) for f in fast.findings] == [
         (f.code, f.path, f.params) for f in reference.findings
     ]
@@ -108,7 +108,7 @@ class TestAgainstTheWalk:
         assert_checks_alike(invalid)
         fast = check(invalid, fast=True)
         assert len(fast.findings) == 50
-        assert fast.read  # the objects without errors were read by the fast readers
+        assert any(fast.read)  # the objects without errors were read by the fast readers
 
     def test_an_unknown_null_field_is_still_reported(self) -> None:
         """The fast path reads a null unknown field as absent; the check reports it."""
@@ -118,6 +118,23 @@ class TestAgainstTheWalk:
         assert_checks_alike(document)
         codes = [f.code for f in check(document, fast=True).findings]
         assert codes == ["schema.additional-property", "schema.enum"]
+
+
+def test_one_dict_in_two_places_read_differently() -> None:
+    """Data built in Python may hold one dict twice: each place reads it as its field says."""
+    document = to_dict(random_plan(0, 0))
+    commitment = document["commitments"][0]
+    event = {"from": "planned", "to": "completed", "date": "2023-02"}  # either lifecycle's
+    commitment["history"] = [event]
+    commitment["milestones"][0]["history"] = [event]
+    commitment["milestones"][0]["status"] = "nope"  # both are walked, their events read alone
+    assert_checks_alike(document)
+    plan = fast_readable(check(document, fast=True))
+    assert plan is not None
+    commitment_event = plan.commitments[0].history[0]
+    milestone_event = plan.commitments[0].milestones[0].history[0]
+    assert type(commitment_event.to).__name__ == "CommitmentStatus"
+    assert type(milestone_event.to).__name__ == "MilestoneStatus"
 
 
 def nested_milestones(levels: int, bad: bool) -> dict[str, Any]:
