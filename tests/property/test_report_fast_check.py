@@ -6,7 +6,8 @@ and walks only those they refuse; the readable part is then read with the object
 read. The walk alone (``fast=False``) is the reference: for every broken document the
 strategies draw, mutants of valid documents and each breaking value at each place of a
 corpus plan, both give the same findings (codes, paths, params, in order), the same readable
-part, the same parts left out, and the readable part reads into the same plan.
+part, the same parts left out, and the readable part reads into the same plan. The look-ups
+that keep the rules' findings off the parts left out answer as a scan of every part would.
 """
 
 import json
@@ -14,6 +15,7 @@ from typing import Any
 
 from benchmarks.corpus import bad_code_documents, random_plan
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ogpmodel
 from ogpmodel import MAX_MILESTONE_DEPTH, ActionPlan, to_dict
@@ -22,6 +24,7 @@ from ogpmodel._fast import build_plan, deepest
 from ogpmodel._reading import _structure, _structure_readable
 from ogpmodel._resources import SCHEMA_VERSION
 from ogpmodel.strategies import BrokenPlan, broken_plans
+from ogpmodel.validation import _holds, _inside
 
 from .test_fast_path import BREAKER_VALUES, _first_places, assert_same, mutants
 
@@ -160,3 +163,21 @@ class TestMilestoneDepth:
             report = ogpmodel.validate(json.dumps(document))
             codes = {f.code for f in report.findings}
             assert ("limits.depth" in codes) == (levels > MAX_MILESTONE_DEPTH)
+
+
+#: Pointer-like paths: few characters, so that prefixes and near misses are common.
+POINTERS = st.text(alphabet="/ab~1", max_size=8)
+
+
+class TestWhatIsInside:
+    """The look-ups of `_partial_findings` answer as a scan of every path would."""
+
+    @given(POINTERS, st.frozensets(POINTERS, max_size=6))
+    def test_a_path_inside_a_dropped_part(self, path: str, parts: frozenset[str]) -> None:
+        scan = any(path == part or path.startswith(part + "/") for part in parts)
+        assert _inside(path, parts) == scan
+
+    @given(POINTERS, st.lists(POINTERS, max_size=6))
+    def test_a_path_holding_a_naming_field(self, path: str, names: list[str]) -> None:
+        scan = any(name == path or name.startswith(path + "/") for name in names)
+        assert _holds(path, sorted(names)) == scan
