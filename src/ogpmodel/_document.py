@@ -14,12 +14,14 @@ import datetime
 import difflib
 import functools
 import json
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from ogpmodel import _patterns
+from ogpmodel._fast import Memo, memo_readers, new_memo
 from ogpmodel._fields import (
     FORMATS,
     Bool,
@@ -54,6 +56,7 @@ from ogpmodel.model import (
     InceptionReport,
     IrmReview,
     Milestone,
+    _height,
 )
 from ogpmodel.report import Finding, Severity, pointer
 
@@ -151,6 +154,112 @@ def _fields_of(cls: type, version: str) -> tuple[dict[str, Kind], frozenset[str]
     return kinds, frozenset(required), names
 
 
+def _search(pattern: str) -> Callable[[str], object]:
+    return re.compile(pattern).search
+
+
+def _fine(kind: Kind) -> Callable[[Any], bool] | None:
+    """
+    A quick test of a value of *kind* that the walk would keep without a finding, if it has one.
+
+    It may say `False` of a value the walk keeps (the walk then looks at it); it never says
+    `True` of one the walk reports. It does not see the limits: it is for a document within
+    them (`within_limits`). Objects, and what the walk checks against what holds them (states,
+    the version), have none. The kinds are tried in the order of `_Walk.value`.
+    """
+    if isinstance(kind, ListOf):
+        item = _fine(kind.item)
+        if item is None:
+            return None
+        return lambda v: type(v) is list and all(map(item, v))
+    if isinstance(kind, (Entity, State, Const, Extensions)):
+        return None  # objects; states, checked by their event; the version; free JSON
+    if isinstance(kind, TextKind):
+        return _fine_text(kind.required)
+    if isinstance(kind, Code):
+        codes = frozenset(_codes(kind.enum))
+        return lambda v: type(v) is str and v in codes
+    if isinstance(kind, Country):
+        return lambda v: type(v) is str and v in COUNTRIES
+    if isinstance(kind, Bool):
+        return lambda v: type(v) is bool
+    if isinstance(kind, (PartialDateKind, DayOrPartialDate)):
+        return _fine_date(FORMATS["PartialDate"].pattern, PartialDate.parse)
+    if isinstance(kind, Percent):
+        return lambda v: type(v) in (int, float) and 0 <= v <= 100
+    if isinstance(kind, UrlText):
+        return _fine_string(FORMATS["UrlReference"].pattern)
+    if isinstance(kind, Date):
+        return _fine_date(FORMATS["Date"].pattern, datetime.date.fromisoformat)
+    if isinstance(kind, OpenCode):
+        return _fine_string(_patterns.NON_BLANK)
+    if isinstance(kind, String):
+        if kind.format is None:
+            return lambda v: type(v) is str
+        return _fine_string(kind.format.pattern)
+    return None
+
+
+def _fine_string(pattern: str) -> Callable[[Any], bool]:
+    search = _search(pattern)
+    return lambda v: type(v) is str and search(v) is not None
+
+
+def _fine_date(pattern: str, parse: Callable[[str], object]) -> Callable[[Any], bool]:
+    search = _search(pattern)
+
+    def fine(value: Any) -> bool:
+        if type(value) is not str or search(value) is None:
+            return False
+        try:
+            parse(value)
+        except (InvalidValue, ValueError):
+            return False
+        return True
+
+    return fine
+
+
+def _fine_text(required: bool) -> Callable[[Any], bool]:
+    non_blank, tag = _search(_patterns.NON_BLANK), _search(_patterns.LANGUAGE_TAG)
+
+    def fine(value: Any) -> bool:
+        if type(value) is str:
+            return not required or non_blank(value) is not None
+        if type(value) is not dict or not value:
+            return False
+        for language, text in value.items():
+            if type(text) is not str or tag(language) is None:
+                return False
+        return not required or any(non_blank(text) is not None for text in value.values())
+
+    return fine
+
+
+@functools.cache
+def _quick_fields(
+    cls: type, version: str
+) -> tuple[dict[str, Callable[[Any], bool]], dict[str, tuple[type, Any]]]:
+    """
+    How the walk with the fast readers looks at the fields of *cls* in *version* first.
+
+    The quick test (`_fine`) of each field that has one, and the class (and the states, for
+    an event) of each field that holds one object of one class, for the fast readers.
+    """
+    kinds, _, _ = _fields_of(cls, version)
+    tests = {name: _fine(kind) for name, kind in kinds.items()}
+    objects: dict[str, tuple[type, Any]] = {}
+    for name, kind in kinds.items():
+        if isinstance(kind, EventOf):
+            objects[name] = (kind.event, kind.state_enum)
+        elif isinstance(kind, Entity) and len(kind.types) == 1:
+            objects[name] = (kind.types[0], None)
+    return {name: test for name, test in tests.items() if test is not None}, objects
+
+
+_NO_QUICK_FIELDS: tuple[dict[str, Callable[[Any], bool]], dict[str, tuple[type, Any]]] = ({}, {})
+
+
 @attrs.frozen
 class Checked:
     """
@@ -163,6 +272,9 @@ class Checked:
         dropped_ids: The ``id`` of each object left out, where it had one.
         list_map: For each array that lost items (by its pointer in the document), the index
             in the document of each item it kept.
+        read: The objects of the document without errors that the check read with the fast
+            readers (`ogpmodel._fast.memo_readers`), for reading *readable* without reading
+            them again; empty unless the check was asked to use them.
     """
 
     findings: tuple[Finding, ...]
@@ -170,6 +282,7 @@ class Checked:
     dropped: tuple[str, ...]
     dropped_ids: frozenset[str]
     list_map: Mapping[str, tuple[int, ...]]
+    read: Memo = attrs.field(factory=list, eq=False, repr=False)
 
     def original_path(self, path: str) -> str:
         """The pointer in the document of *path*, a pointer into `readable`."""
@@ -184,15 +297,27 @@ class Checked:
         return original
 
 
+def _pointer(tokens: Sequence[str | int]) -> str:
+    """`pointer` of *tokens*, quicker where no token needs escaping (the usual case)."""
+    joined = "/".join(map(str, tokens))
+    if "~" in joined or joined.count("/") != len(tokens) - 1:
+        return pointer(*tokens)  # a token to escape (or no token at all)
+    return "/" + joined
+
+
 _DROP = object()
 
 
 class _Walk:
     """One check of one document."""
 
-    def __init__(self, limits: Limits, version: str) -> None:
+    def __init__(self, limits: Limits, version: str, *, fast: bool = False) -> None:
         self.limits = limits
         self.version = version
+        # With *fast*, each object but the root is first read by the fast readers: an object
+        # they read has no problem for the walk to find, and is not walked.
+        self.readers = memo_readers() if fast else None
+        self.read: Memo = new_memo() if fast else []
         self.found: list[Finding] = []
         self.seen: set[tuple[str, str]] = set()
         self.dropped: list[str] = []
@@ -201,7 +326,7 @@ class _Walk:
         self.removals: list[tuple[str | int, ...]] = []
 
     def report(self, code: str, tokens: Sequence[str | int], **params: Any) -> None:
-        path = pointer(*tokens)
+        path = _pointer(tokens)
         if (code, path) in self.seen:
             return
         self.seen.add((code, path))
@@ -458,10 +583,39 @@ class _Walk:
         if depth > self.limits.max_depth:
             self.report("limits.depth", tokens, limit=self.limits.max_depth)
             return _DROP
+        if self.readers is not None and tokens and self.fast_read(cls, value, tokens, state):
+            return value
+        return self.pending(cls, value, tokens, depth, state)
+
+    def pending(
+        self,
+        cls: type,
+        value: dict[str, Any],
+        tokens: tuple[str | int, ...],
+        depth: int,
+        state: Any,
+    ) -> "_Pending":
+        """*value*, an object of *cls*, to walk: its fields are walked after it."""
         # The object is filled in later (its fields are walked after it); a failure marks it.
         status = [True]
         self.todo.append(("object", cls, value, tokens, depth, status, state))
         return _Pending(status, value)
+
+    def fast_read(
+        self, cls: type, value: dict[str, Any], tokens: tuple[str | int, ...], state: Any
+    ) -> bool:
+        """Whether the fast reader reads *value*, an object the walk would find no problem in."""
+        assert self.readers is not None  # noqa: S101 - only called with the readers
+        try:
+            read = self.readers[cls, state](value, self.read)
+        except Exception:  # any problem: the walk says which
+            return False
+        # The reader sees the milestones below a milestone, not those above it.
+        if cls is Milestone:
+            above = tokens.count("milestones")
+            if above > 1 and above + _height(read.milestones) > MAX_MILESTONE_DEPTH:
+                return False
+        return True  # the reader put *read* in the memo
 
     def assessment(self, value: Any, tokens: tuple[str | int, ...], depth: int) -> Any:
         if not isinstance(value, dict):
@@ -516,7 +670,7 @@ class _Walk:
         state: Any,
     ) -> "_ObjectPending | None":
         kinds, required, names = _fields_of(cls, self.version)
-        if cls is Milestone and sum(t == "milestones" for t in tokens) > MAX_MILESTONE_DEPTH:
+        if cls is Milestone and tokens.count("milestones") > MAX_MILESTONE_DEPTH:
             self.report("limits.depth", tokens, limit=MAX_MILESTONE_DEPTH)
             status[0] = False
             return None
@@ -525,7 +679,19 @@ class _Walk:
             status[0] = False
             return None
         slots: dict[str, Any] = {}
+        fast = self.readers is not None
+        fine, objects = _quick_fields(cls, self.version) if fast else _NO_QUICK_FIELDS
+        deep_enough = depth + 1 <= self.limits.max_depth  # else `entity` reports the depth
         for name, item in value.items():
+            test = fine.get(name)
+            if test is not None and test(item):
+                continue  # a value the walk keeps, with no finding
+            target = objects.get(name)
+            if target is not None and type(item) is dict and deep_enough:  # as `entity` does
+                where = (*tokens, name)
+                if not self.fast_read(target[0], item, where, target[1]):
+                    slots[name] = self.pending(target[0], item, where, depth + 1, target[1])
+                continue  # else an object the fast reader read: kept as it is
             kind = kinds.get(name)
             if kind is None:
                 if name == "type" and "type" in names:
@@ -597,7 +763,7 @@ class _ObjectPending:
                 if name in self.required:
                     self.status[0] = False
                 else:
-                    walk.dropped.append(pointer(*tokens, name))
+                    walk.dropped.append(_pointer((*tokens, name)))
                     walk.removals.append((*tokens, name))
         if not self.status[0]:
             ident = self.original.get("id")
@@ -613,7 +779,7 @@ class _ListPending:
         for index, slot in zip(self.kept, self.slots, strict=True):
             result = slot.result() if isinstance(slot, _Pending) else slot
             if result is _DROP:
-                walk.dropped.append(pointer(*tokens, index))
+                walk.dropped.append(_pointer((*tokens, index)))
                 walk.removals.append((*tokens, index))
                 if isinstance(slot, _Pending):
                     ident = slot.original.get("id")
@@ -730,13 +896,18 @@ def _by_path(finding: Finding) -> str:
     return finding.path
 
 
-def check(document: Any, limits: Limits = DEFAULT_LIMITS) -> Checked:
+def check(document: Any, limits: Limits = DEFAULT_LIMITS, *, fast: bool = False) -> Checked:
     """
     Check a parsed OGP JSON document: every problem, and the part that can be read.
 
     A document is checked against the OGP JSON version it names (every version of
     `SUPPORTED_VERSIONS`); one without a ``schema_version`` against the current one. A document
     of another ``schema_version`` gets one ``schema.version`` finding and is not checked further.
+
+    *fast* is for a document of the current version within *limits* (`within_limits`) that
+    `ogpmodel._fast.build_plan` refused: each of its objects is first read by the fast readers,
+    and only those they refuse are walked; the result is the same, with the objects read in
+    `Checked.read`.
     """
     if not isinstance(document, dict):
         finding = Finding(
@@ -749,11 +920,13 @@ def check(document: Any, limits: Limits = DEFAULT_LIMITS) -> Checked:
         params = {"value": shorten(shown), "supported": _SUPPORTED}
         finding = Finding("schema.version", Severity.ERROR, "/schema_version", params)
         return Checked((finding,), None, (), frozenset(), {})
-    walk = _Walk(limits, version if isinstance(version, str) else SCHEMA_VERSION)
+    walk = _Walk(limits, version if isinstance(version, str) else SCHEMA_VERSION, fast=fast)
     root = walk.run(document)
     findings = tuple(sorted(walk.found, key=_by_path))
     readable: dict[str, Any] | None = None
     list_map: dict[str, tuple[int, ...]] = {}
     if isinstance(root, dict):
         readable, list_map = _without(document, walk.removals)
-    return Checked(findings, readable, tuple(walk.dropped), frozenset(walk.dropped_ids), list_map)
+    return Checked(
+        findings, readable, tuple(walk.dropped), frozenset(walk.dropped_ids), list_map, walk.read
+    )

@@ -15,6 +15,7 @@ plan names (`referenced`), for the reference rules.
 
 import datetime
 import functools
+import itertools
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -62,7 +63,7 @@ from ogpmodel.model import (
     Milestone,
 )
 
-__all__ = ["build_plan", "deepest", "plan_data"]
+__all__ = ["Memo", "build_plan", "deepest", "memo_readers", "new_memo", "plan_data"]
 
 
 def __dir__() -> list[str]:
@@ -216,13 +217,20 @@ def _reader_name(cls: type, state: type[Enum] | None = None) -> str:
     return f"read_{cls.__name__}{suffix}"
 
 
-def _read_value(source: _Source, kind: Kind, wanted: set[tuple[type, Any]]) -> list[str]:
-    """Statements that check the value ``v`` of *kind* and leave its model form in ``v``."""
+def _read_value(
+    source: _Source, kind: Kind, wanted: set[tuple[type, Any]], memo: bool = False
+) -> list[str]:
+    """
+    Statements that check the value ``v`` of *kind* and leave its model form in ``v``.
+
+    With *memo*, the readers of objects are those of `memo_readers` (they take the memo ``m``).
+    """
     if isinstance(kind, ListOf):
         item = kind.item
         if isinstance(item, Entity):
             reader = _entity_reader(item, wanted)
-            return ["if type(v) is not list: raise _Refused", f"v = tuple(map({reader}, v))"]
+            each = f"map({reader}, v, _repeat(m))" if memo else f"map({reader}, v)"
+            return ["if type(v) is not list: raise _Refused", f"v = tuple({each})"]
         if isinstance(item, Code):
             reader = source.name("_code", _codes(item.enum))
             return ["if type(v) is not list: raise _Refused", f"v = tuple(map({reader}, v))"]
@@ -236,7 +244,7 @@ def _read_value(source: _Source, kind: Kind, wanted: set[tuple[type, Any]]) -> l
         msg = f"no fast reader for a list of {item!r}"  # pragma: no cover - every kind has one
         raise TypeError(msg)
     if isinstance(kind, Entity):
-        return [f"v = {_entity_reader(kind, wanted)}(v)"]
+        return [f"v = {_entity_reader(kind, wanted)}(v{', m' if memo else ''})"]
     if isinstance(kind, TextKind):  # a plain string inline, a language map by `_text`
         blank = ["    if _non_blank(v) is None: raise _Refused"] if kind.required else []
         return [
@@ -302,20 +310,43 @@ def _entity_reader(kind: Entity, wanted: set[tuple[type, Any]]) -> str:
     return _reader_name(types[0])
 
 
-def _reader(source: _Source, cls: type, state: type[Enum] | None, wanted: set[Any]) -> None:
-    """The source of the reader of *cls* (a `TransitionEvent` between *state* states)."""
+def _reader(
+    source: _Source,
+    cls: type,
+    state: type[Enum] | None,
+    wanted: set[Any],
+    memo: int | None = None,
+) -> None:
+    """
+    The source of the reader of *cls* (a `TransitionEvent` between *state* states).
+
+    With *memo* (its number), the reader of `memo_readers`: it takes the memo ``m`` too, reads
+    no dict of its part of the memo again, puts there each object it reads, and refuses every
+    unknown field.
+    """
     fields = attrs.fields(cls)
     names = {wire_name(a) for a in fields} | ({"type"} if cls in _ASSESSMENTS else set())
     known = source.name("_names", frozenset(names))
-    lines = [
-        f"def {_reader_name(cls, state)}(d):",
-        "    if not isinstance(d, dict): raise _Refused",
-        # An unknown field is refused, but for a null (absent), as the converter does.
-        f"    if not {known}.issuperset(d) and any(",
-        f"        k not in {known} and d[k] is not None for k in d",
-        "    ): raise _Refused",
-        f"    o = _new({source.name('_cls', cls)})",
-    ]
+    lines = [f"def {_reader_name(cls, state)}(d{'' if memo is None else ', m'}):"]
+    if memo is not None:
+        lines += [
+            f"    c = m[{memo}]",
+            "    k = id(d)",
+            "    e = c.get(k)",
+            "    if e is not None: return e",
+            "    if not isinstance(d, dict): raise _Refused",
+            # The check reports an unknown field even when it is null.
+            f"    if not {known}.issuperset(d): raise _Refused",
+        ]
+    else:
+        lines += [
+            "    if not isinstance(d, dict): raise _Refused",
+            # An unknown field is refused, but for a null (absent), as the converter does.
+            f"    if not {known}.issuperset(d) and any(",
+            f"        k not in {known} and d[k] is not None for k in d",
+            "    ): raise _Refused",
+        ]
+    lines.append(f"    o = _new({source.name('_cls', cls)})")
     for attribute in fields:
         kind = field_kind(attribute)
         wire = wire_name(attribute)
@@ -324,7 +355,7 @@ def _reader(source: _Source, cls: type, state: type[Enum] | None, wanted: set[An
             assert state is not None  # noqa: S101 - only events have states
             read = _read_code(source, state)
         else:
-            read = _read_value(source, kind, wanted)
+            read = _read_value(source, kind, wanted, memo is not None)
         body = ["    " + line for line in read]
         if attribute.default is attrs.NOTHING:
             lines += [f"    v = d.get({wire!r})", "    if v is None: raise _Refused", *body]
@@ -347,6 +378,8 @@ def _reader(source: _Source, cls: type, state: type[Enum] | None, wanted: set[An
     post_init = getattr(cls, "__attrs_post_init__", None)
     if post_init is not None:
         lines.append(f"    {source.name('_post_init', post_init)}(o)")
+    if memo is not None:
+        lines.append("    c[k] = o")
     lines.append("    return o")
     source.lines += lines
 
@@ -390,29 +423,64 @@ def deepest() -> int:
     return depth
 
 
-@functools.cache  # generated once, on first use
-def _readers() -> Callable[[Any], ActionPlan]:
+@functools.cache  # generated once per variant, on first use
+def _generated(memo: bool) -> dict[str, Any]:
+    """The names of the generated readers (those of `memo_readers` with *memo*)."""
     source = _Source()
+    source.names["_repeat"] = itertools.repeat
     wanted: set[tuple[type, Any]] = {(ActionPlan, None), *((c, None) for c in _ASSESSMENTS)}
     done: set[tuple[type, Any]] = set()
     while wanted - done:
         cls, state = sorted(wanted - done, key=lambda pair: _reader_name(*pair))[0]
+        _reader(source, cls, state, wanted, len(done) if memo else None)
         done.add((cls, state))
-        _reader(source, cls, state, wanted)
-    tags: dict[str, Callable[[Any], Any]] = {}  # filled once the readers exist
+    tags: dict[str, Callable[..., Any]] = {}  # filled once the readers exist
     source.lines += [
-        "def read_assessment(d):",
+        f"def read_assessment(d{', m' if memo else ''}):",
         "    if not isinstance(d, dict): raise _Refused",
         "    tag = d.get('type')",
         f"    read = {source.name('_tags', tags)}.get(tag) if isinstance(tag, str) else None",
         "    if read is None: raise _Refused",
-        "    return read(d)",
+        f"    return read(d{', m' if memo else ''})",
     ]
     names = source.compile()
     # The tags were looked up before the readers existed: bind them now.
     tags.update({cls.type.value: names[_reader_name(cls)] for cls in _ASSESSMENTS})  # type: ignore[attr-defined]
-    reader: Callable[[Any], ActionPlan] = names[_reader_name(ActionPlan)]
+    names["_wanted"] = frozenset(done)
+    return names
+
+
+@functools.cache
+def _readers() -> Callable[[Any], ActionPlan]:
+    reader: Callable[[Any], ActionPlan] = _generated(False)[_reader_name(ActionPlan)]
     return reader
+
+
+#: A memo of `memo_readers` (`new_memo`): for each reader, by the ``id`` of a dict, the object
+#: it read from it. Whoever uses one keeps those dicts alive (they are parts of one document).
+Memo = list[dict[int, Any]]
+
+
+@functools.cache
+def memo_readers() -> Mapping[tuple[type, type[Enum] | None], Callable[[Any, Memo], Any]]:
+    """
+    The readers of the objects of each model class (and of events by their states), with a memo.
+
+    Each reads a dict as the reader of `build_plan` does, but refuses an unknown field even
+    when it is null (as the check of a document does). It puts each object it reads in the
+    memo (`new_memo`), and reads no dict of the memo again: it returns the object the memo
+    holds for it (each reader has its part of the memo: a dict is read alike wherever it is,
+    but two readers may read one dict differently). The check of a document
+    (`ogpmodel._document.check`) reads each object with them before walking it, and the
+    readable part of a document with errors is then read with the objects the check read.
+    """
+    names = _generated(True)
+    return {(cls, state): names[_reader_name(cls, state)] for cls, state in names["_wanted"]}
+
+
+def new_memo() -> Memo:
+    """An empty memo for `memo_readers`."""
+    return [{} for _ in memo_readers()]
 
 
 def build_plan(data: Any) -> ActionPlan | None:

@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from ogpmodel._document import DEFAULT_LIMITS, Checked, Limits, check, within_limits
-from ogpmodel._fast import build_plan, deepest
+from ogpmodel._fast import Memo, build_plan, deepest, memo_readers
 from ogpmodel._inputs import file_name_hint
 from ogpmodel._parsing import JSONProblem, decode, parse
 from ogpmodel._resources import SCHEMA_VERSION
@@ -109,6 +109,18 @@ def _structure(document: dict[str, Any]) -> ActionPlan:
     return structure_plan(document)
 
 
+def _structure_readable(document: dict[str, Any], read: Memo) -> ActionPlan:
+    """The plan of the readable part of a document, with the objects the check read."""
+    if any(read):  # the check read objects of the document: they need not be read again
+        try:
+            plan: ActionPlan = memo_readers()[ActionPlan, None](document, read)
+        except Exception:  # noqa: S110 - the readers below say what it is
+            pass
+        else:
+            return plan
+    return _structure(document)
+
+
 def reading(
     data: Any, limits: Limits = DEFAULT_LIMITS, *, partial: bool = False, size: int | None = None
 ) -> Reading:
@@ -131,7 +143,8 @@ def reading(
         if plan is not None:
             return Reading(plan, ValidationReport([]))
         failed = True
-    checked = check(data, limits)
+    # Where the fast path refused the document, the check reads with it what it can.
+    checked = check(data, limits, fast=failed)
     findings = list(checked.findings)
     if not findings and not failed:  # a valid document of an earlier version
         try:
@@ -148,11 +161,11 @@ def reading(
     readable = None
     if partial and checked.readable is not None:
         try:
-            readable = _structure(_current(checked.readable))
+            readable = _structure_readable(_current(checked.readable), checked.read)
         except Exception:
             readable = None
     # The document's dicts are not needed any more: let them go before the rules run.
-    checked = attrs.evolve(checked, readable=None)
+    checked = attrs.evolve(checked, readable=None, read=[])
     return Reading(None, ValidationReport(findings), readable, checked)
 
 

@@ -1,8 +1,10 @@
 """`validate`: the complete report on a plan, a document or JSON text; it never raises for bad data."""
 
+import bisect
 import datetime
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from typing import IO, Any, cast
 
 import attrs
@@ -91,9 +93,33 @@ def _text(value: object) -> str | bytes | bytearray:
     return value
 
 
-def _inside(path: str, parts: tuple[str, ...]) -> bool:
-    """Whether *path* is one of *parts* or lies inside one."""
-    return any(path == part or path.startswith(part + "/") for part in parts)
+def _inside(path: str, parts: AbstractSet[str]) -> bool:
+    """Whether *path* is one of *parts* or lies inside one (one look-up per level of *path*)."""
+    if path in parts:
+        return True
+    end = path.find("/")
+    while end != -1:  # each part of *path* that ends before a "/": "", "/a", "/a/b", …
+        if path[:end] in parts:
+            return True
+        end = path.find("/", end + 1)
+    return False
+
+
+def _holds(path: str, paths: Sequence[str]) -> bool:
+    """Whether one of *paths* (sorted) is *path* or lies inside it."""
+    inner = path + "/"
+    at = bisect.bisect_left(paths, path)
+    if at < len(paths) and paths[at] == path:
+        return True
+    at = bisect.bisect_left(paths, inner, at)  # the paths inside *path* follow it, in a row
+    return at < len(paths) and paths[at].startswith(inner)
+
+
+def _naming(plan: ActionPlan, ids: frozenset[str]) -> list[str]:
+    """The paths in *plan* of the fields that name an entity of one of *ids*, sorted."""
+    return sorted(
+        path for target in REF_TARGETS for path, ref in references(plan, target) if ref in ids
+    )
 
 
 def _partial_findings(
@@ -109,19 +135,18 @@ def _partial_findings(
         # A finding about a part that names an entity of a part with errors (an unknown id, a
         # forum "without" a member of civil society) rests on what could not be read: left out.
         owners = {path.rsplit("/", 1)[0] for path in checked.dropped}
-        naming = tuple(
-            path
-            for target in REF_TARGETS
-            for path, ref in references(result.partial, target)
-            if ref in checked.dropped_ids
-        )
+        dropped = frozenset(checked.dropped)
+        naming: list[str] | None = None if checked.dropped_ids else []
         for finding in check_plan(result.partial, as_of=as_of, profile=profile):
-            if finding.path and any(_inside(name, (finding.path,)) for name in naming):
-                continue
+            if finding.path:
+                if naming is None:  # found once, for the first finding with a path
+                    naming = _naming(result.partial, checked.dropped_ids)
+                if _holds(finding.path, naming):
+                    continue
             path = checked.original_path(finding.path)
-            if path in owners or _inside(path, checked.dropped):
+            if path in owners or _inside(path, dropped):
                 continue
-            yield attrs.evolve(finding, path=path)
+            yield finding if path == finding.path else attrs.evolve(finding, path=path)
     unread = ("",) if result.partial is None else checked.dropped
     if unread:
         shown = [p or "/" for p in unread[:10]]
