@@ -1,7 +1,11 @@
 """Tests of the public names of the `ogpmodel` package."""
 
+import ast
 import importlib.metadata
 import inspect
+import pathlib
+import subprocess
+import sys
 
 import pytest
 
@@ -82,6 +86,71 @@ class TestModuleAttributes:
 
         expected = "module 'ogpmodel' has no attribute 'no_such_name'"
         assert expected == str(info.value)
+
+
+def _run(code: str) -> str:
+    """What *code* prints in a fresh interpreter."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+def _imported_names() -> dict[str, tuple[str, ...]]:
+    """The names the package's ``if TYPE_CHECKING:`` block imports, by module."""
+    source = pathlib.Path(ogpmodel.__file__).read_text(encoding="utf-8")
+    block = next(
+        node
+        for node in ast.parse(source).body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    )
+    return {
+        node.module.removeprefix("ogpmodel."): tuple(alias.name for alias in node.names)
+        for node in block.body
+        if isinstance(node, ast.ImportFrom) and node.module and node.module != "ogpmodel"
+    }
+
+
+class TestLazyImports:
+    def test_import_loads_no_module_of_the_package(self) -> None:
+        """``import ogpmodel`` imports none of its modules, nor attrs: names load when used."""
+        code = (
+            "import sys, ogpmodel; "
+            "print(sorted(m for m in sys.modules if m.startswith(('ogpmodel.', 'attr'))))"
+        )
+        expected = "[]"
+        assert expected == _run(code)
+
+    def test_homes_are_what_type_checkers_see(self) -> None:
+        """The run-time homes of the names are the imports type checkers read."""
+        expected = _imported_names()
+        assert expected == ogpmodel._HOMES
+
+    def test_every_public_name_has_a_home(self) -> None:
+        """Each name of ``__all__`` is loaded from one module, and only those are."""
+        expected = sorted(ogpmodel.__all__)
+        assert expected == sorted(ogpmodel._HOME_OF)
+
+    @pytest.mark.parametrize("name", PUBLIC)
+    def test_a_name_is_its_modules_object(self, name: str) -> None:
+        """The package's name is the very object its module defines."""
+        home = importlib.import_module(f"ogpmodel.{ogpmodel._HOME_OF[name]}")
+        assert getattr(ogpmodel, name) is getattr(home, name)
+
+    def test_functions_keep_their_names_when_their_modules_load(self) -> None:
+        """After ``import ogpmodel.rules`` (a module), ``ogpmodel.rules`` is still the function."""
+        code = (
+            "import ogpmodel.rules, ogpmodel.schema, ogpmodel.stats, ogpmodel; "
+            "print([type(getattr(ogpmodel, n)).__name__ for n in ('rules', 'schema', 'stats')])"
+        )
+        expected = "['function', 'function', 'function']"
+        assert expected == _run(code)
+
+    def test_submodules_stay_attributes(self) -> None:
+        """``ogpmodel.timeline``, a module the package imported, is one of its attributes."""
+        code = "import ogpmodel; print(ogpmodel.timeline.__name__)"
+        expected = "ogpmodel.timeline"
+        assert expected == _run(code)
 
 
 #: The public names of each public module before the package was layered: each stays importable.

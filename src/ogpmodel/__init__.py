@@ -1,97 +1,104 @@
 """
 ogpmodel: typed, immutable models of Open Government Partnership action plans.
 
-The public names are listed in ``__all__``; everything else is private.
+The public names are listed in ``__all__``; everything else is private. ``import ogpmodel`` is
+quick: each name is imported from its module the first time it is used (PEP 562), so a tool that
+uses only a part of the package (the code lists, the lifecycle tables) does not pay for the rest.
 """
 
-from typing import Any
+import sys as _sys
 
-from ogpmodel import timeline as timeline
-from ogpmodel._resources import SUPPORTED_VERSIONS
-from ogpmodel._versions import upgrade
-from ogpmodel.codelists import (
-    DIOG,
-    AssessmentType,
-    CommitmentStatus,
-    Completion,
-    DIOGDimension,
-    GrandChallenge,
-    IRMProduct,
-    Jurisdiction,
-    Membership,
-    MilestoneStatus,
-    Novelty,
-    OGPValue,
-    PlanStatus,
-    PotentialForResults,
-    PotentialImpact,
-    Role,
-    Sector,
-    Specificity,
-    StakeholderKind,
-    Verifiable,
-)
-from ogpmodel.errors import (
-    AmbiguousId,
-    InvalidDocument,
-    InvalidPlan,
-    InvalidValue,
-    OGPModelError,
-    TransitionError,
-    UnknownId,
-)
-from ogpmodel.lifecycle import (
-    allowed_transitions,
-    check_transition,
-    mermaid,
-    replay,
-    tables_json,
-    transition,
-)
-from ogpmodel.model import (
-    MAX_MILESTONE_DEPTH,
-    SCHEMA_VERSION,
-    ActionPlan,
-    Assessment,
-    Commitment,
-    CommitmentDesign,
-    Contact,
-    DidItOpenGovernment,
-    EndOfCommitmentReport,
-    Endorsement,
-    Forum,
-    Goal,
-    Identifier,
-    InceptionReport,
-    InceptionRequirements,
-    IrmReview,
-    Meeting,
-    Member,
-    Milestone,
-    MonitoringBody,
-    OtherName,
-    ProgressReport,
-    Stakeholder,
-    StrategicVision,
-    TransitionEvent,
-)
-from ogpmodel.report import Finding, Severity, ValidationReport
-from ogpmodel.rules import PROFILES, Profile, Rule, explain, rules
-from ogpmodel.schema import schema
-from ogpmodel.serialize import (
-    Limits,
-    dump,
-    dump_lines,
-    dumps,
-    from_dict,
-    iter_load,
-    load,
-    loads,
-    to_dict,
-)
-from ogpmodel.stats import Stats, stats
-from ogpmodel.validation import validate
-from ogpmodel.values import Link, PartialDate, Period, Text
+# Not `typing.TYPE_CHECKING`: importing `typing` would take more time than the rest of this
+# module (type checkers know the name).
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # what type checkers and editors see; at run time, `__getattr__` below
+    __version__: str
+    from ogpmodel import timeline as timeline
+    from ogpmodel._resources import SUPPORTED_VERSIONS
+    from ogpmodel._versions import upgrade
+    from ogpmodel.codelists import (
+        DIOG,
+        AssessmentType,
+        CommitmentStatus,
+        Completion,
+        DIOGDimension,
+        GrandChallenge,
+        IRMProduct,
+        Jurisdiction,
+        Membership,
+        MilestoneStatus,
+        Novelty,
+        OGPValue,
+        PlanStatus,
+        PotentialForResults,
+        PotentialImpact,
+        Role,
+        Sector,
+        Specificity,
+        StakeholderKind,
+        Verifiable,
+    )
+    from ogpmodel.errors import (
+        AmbiguousId,
+        InvalidDocument,
+        InvalidPlan,
+        InvalidValue,
+        OGPModelError,
+        TransitionError,
+        UnknownId,
+    )
+    from ogpmodel.lifecycle import (
+        allowed_transitions,
+        check_transition,
+        mermaid,
+        replay,
+        tables_json,
+        transition,
+    )
+    from ogpmodel.model import (
+        MAX_MILESTONE_DEPTH,
+        SCHEMA_VERSION,
+        ActionPlan,
+        Assessment,
+        Commitment,
+        CommitmentDesign,
+        Contact,
+        DidItOpenGovernment,
+        EndOfCommitmentReport,
+        Endorsement,
+        Forum,
+        Goal,
+        Identifier,
+        InceptionReport,
+        InceptionRequirements,
+        IrmReview,
+        Meeting,
+        Member,
+        Milestone,
+        MonitoringBody,
+        OtherName,
+        ProgressReport,
+        Stakeholder,
+        StrategicVision,
+        TransitionEvent,
+    )
+    from ogpmodel.report import Finding, Severity, ValidationReport
+    from ogpmodel.rules import PROFILES, Profile, Rule, explain, rules
+    from ogpmodel.schema import schema
+    from ogpmodel.serialize import (
+        Limits,
+        dump,
+        dump_lines,
+        dumps,
+        from_dict,
+        iter_load,
+        load,
+        loads,
+        to_dict,
+    )
+    from ogpmodel.stats import Stats, stats
+    from ogpmodel.validation import validate
+    from ogpmodel.values import Link, PartialDate, Period, Text
 
 __all__ = [
     "DIOG",
@@ -181,15 +188,158 @@ __all__ = [
     "validate",
 ]
 
+#: The module each public name is defined in (`tests/test_public_api.py` checks it against the
+#: imports above and `__all__`).
+_HOMES: dict[str, tuple[str, ...]] = {
+    "_resources": ("SUPPORTED_VERSIONS",),
+    "_versions": ("upgrade",),
+    "codelists": (
+        "DIOG",
+        "AssessmentType",
+        "CommitmentStatus",
+        "Completion",
+        "DIOGDimension",
+        "GrandChallenge",
+        "IRMProduct",
+        "Jurisdiction",
+        "Membership",
+        "MilestoneStatus",
+        "Novelty",
+        "OGPValue",
+        "PlanStatus",
+        "PotentialForResults",
+        "PotentialImpact",
+        "Role",
+        "Sector",
+        "Specificity",
+        "StakeholderKind",
+        "Verifiable",
+    ),
+    "errors": (
+        "AmbiguousId",
+        "InvalidDocument",
+        "InvalidPlan",
+        "InvalidValue",
+        "OGPModelError",
+        "TransitionError",
+        "UnknownId",
+    ),
+    "lifecycle": (
+        "allowed_transitions",
+        "check_transition",
+        "mermaid",
+        "replay",
+        "tables_json",
+        "transition",
+    ),
+    "model": (
+        "MAX_MILESTONE_DEPTH",
+        "SCHEMA_VERSION",
+        "ActionPlan",
+        "Assessment",
+        "Commitment",
+        "CommitmentDesign",
+        "Contact",
+        "DidItOpenGovernment",
+        "EndOfCommitmentReport",
+        "Endorsement",
+        "Forum",
+        "Goal",
+        "Identifier",
+        "InceptionReport",
+        "InceptionRequirements",
+        "IrmReview",
+        "Meeting",
+        "Member",
+        "Milestone",
+        "MonitoringBody",
+        "OtherName",
+        "ProgressReport",
+        "Stakeholder",
+        "StrategicVision",
+        "TransitionEvent",
+    ),
+    "report": (
+        "Finding",
+        "Severity",
+        "ValidationReport",
+    ),
+    "rules": (
+        "PROFILES",
+        "Profile",
+        "Rule",
+        "explain",
+        "rules",
+    ),
+    "schema": ("schema",),
+    "serialize": (
+        "Limits",
+        "dump",
+        "dump_lines",
+        "dumps",
+        "from_dict",
+        "iter_load",
+        "load",
+        "loads",
+        "to_dict",
+    ),
+    "stats": (
+        "Stats",
+        "stats",
+    ),
+    "validation": ("validate",),
+    "values": (
+        "Link",
+        "PartialDate",
+        "Period",
+        "Text",
+    ),
+}
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
+#: Submodules that are attributes of the package, as they were when it imported them all.
+_SUBMODULES = ("timeline",)
 
-def __getattr__(name: str) -> Any:
-    if name == "__version__":
+
+def __getattr__(name: str) -> object:
+    home = _HOME_OF.get(name)
+    if home is not None:
+        value = getattr(__import__(f"ogpmodel.{home}", fromlist=(name,)), name)
+    elif name in _SUBMODULES:
+        value = __import__(f"ogpmodel.{name}", fromlist=(name,))
+    elif name == "__version__":
         from ogpmodel._version import VERSION
 
         return VERSION
-    msg = f"module 'ogpmodel' has no attribute {name!r}"
-    raise AttributeError(msg)
+    else:
+        msg = f"module 'ogpmodel' has no attribute {name!r}"
+        raise AttributeError(msg)
+    globals()[name] = value  # the next look-up does not come here
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, "__version__"})
+    return sorted({*globals(), *__all__, *_SUBMODULES, "__version__"})
+
+
+if TYPE_CHECKING:
+    from types import ModuleType as _ModuleType
+else:
+    _ModuleType = type(_sys)  # as `types.ModuleType`, without importing `types`
+
+
+class _Package(_ModuleType):
+    """
+    The package, keeping its public names when their modules load.
+
+    Loading a submodule binds it to its name in its package; three submodules share their name
+    with a function they define (`rules`, `schema`, `stats`), and the package's name is the
+    function's, whichever is imported first.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if isinstance(value, _ModuleType) and _HOME_OF.get(name) == name:
+            return
+        super().__setattr__(name, value)
+
+
+_sys.modules[__name__].__class__ = _Package
