@@ -59,6 +59,7 @@ _EMPTY: Mapping[str, Any] = FrozenObject()
 MAX_DEPTH = 64
 
 _SCALARS = (str, bool, int, type(None))
+_SCALAR_TYPES = frozenset(_SCALARS)
 
 
 def freeze(value: Any, where: str = "extensions", depth: int = 0) -> Any:
@@ -68,22 +69,36 @@ def freeze(value: Any, where: str = "extensions", depth: int = 0) -> Any:
     Objects become read-only mappings and arrays become tuples, recursively, at most
     `MAX_DEPTH` levels deep (so that whatever is built can be written and read back).
     """
-    if type(value) in _SCALARS or isinstance(value, (str, bool, int)):
+    kind = type(value)
+    if kind in _SCALARS:
         return value
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise InvalidValue(where, value, "a finite number (JSON has no NaN or Infinity)")
-        return value
-    if depth >= MAX_DEPTH and isinstance(value, (Mapping, list, tuple)):
+    if kind is not dict and kind is not tuple:  # the usual containers skip these checks
+        if isinstance(value, (str, bool, int)):
+            return value
+        if isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                raise InvalidValue(where, value, "a finite number (JSON has no NaN or Infinity)")
+            return value
+    if depth >= MAX_DEPTH and (kind is dict or isinstance(value, (tuple, list, Mapping))):
         raise InvalidValue(where, "…", f"JSON nested at most {MAX_DEPTH} levels deep")
-    if isinstance(value, Mapping):
+    if kind is dict or isinstance(value, Mapping):
         out = {}
         for key, item in value.items():
             if not isinstance(key, str):
                 raise InvalidValue(where, key, "a JSON object with string keys")
-            out[key] = item if type(item) in _SCALARS else freeze(item, f"{where}/{key}", depth + 1)
+            inner = type(item)
+            if inner in _SCALARS:
+                out[key] = item
+            elif (
+                inner is tuple
+                and depth + 1 < MAX_DEPTH
+                and _SCALAR_TYPES.issuperset(map(type, item))
+            ):
+                out[key] = item  # as `freeze(item)` returns it, without building its place
+            else:
+                out[key] = freeze(item, f"{where}/{key}", depth + 1)
         return FrozenObject(out)
-    if type(value) is tuple and all(type(item) in _SCALARS for item in value):
+    if kind is tuple and _SCALAR_TYPES.issuperset(map(type, value)):
         return value  # already immutable: shared, not copied
     if isinstance(value, (list, tuple)):
         return tuple(

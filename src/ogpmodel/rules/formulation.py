@@ -189,8 +189,9 @@ def _deadline_note_only(ctx: Context) -> Iterator[Hit]:
 def _key(text: Text) -> tuple[tuple[str, str], ...]:
     """A title as compared for repeats: case and runs of white space do not count."""
     value = text.to_json()
-    pairs = {"": value} if isinstance(value, str) else value
-    return tuple(sorted((tag, " ".join(t.split()).casefold()) for tag, t in pairs.items()))
+    if isinstance(value, str):  # the usual case: one plain string
+        return (("", " ".join(value.split()).casefold()),)
+    return tuple(sorted((tag, " ".join(t.split()).casefold()) for tag, t in value.items()))
 
 
 @register(
