@@ -837,6 +837,10 @@ def _word(kind: Kind) -> str:
         return "object"
     if isinstance(kind, Bool):
         return "boolean"
+    if isinstance(kind, Percent):
+        return "number"
+    if isinstance(kind, UrlText):
+        return kind.name  # a URL or a map of URLs: as a value of another type is told
     return "string"
 
 

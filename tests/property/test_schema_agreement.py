@@ -168,3 +168,41 @@ class TestOneCheckTwoEngines:
         # full report gives the type error alone.
         assert ours - calendar <= schemas
         assert {p for _, p in schemas} == {p for _, p in ours - calendar}
+
+    @given(
+        st.one_of(
+            replacements,
+            st.just({}),
+            st.dictionaries(
+                st.sampled_from(["en", "es-CL", "", "x y", "123"]),
+                st.one_of(replacements, st.sampled_from(["https://ogp.example/a", "a b", ""])),
+                max_size=3,
+            ),
+            st.sampled_from(["https://ogp.example/plan", "ftp://x", "", "a b", "plan.pdf"]),
+        )
+    )
+    def test_a_url_or_a_map_of_urls_gets_the_same_findings(self, url: Any) -> None:
+        """A link's url, a union of kinds, gets the same findings, params too, from both."""
+        from ogpmodel._document import check
+        from ogpmodel.schema import iter_schema_findings
+
+        document = {**_PLAN, "links": [{"url": url}]}
+
+        def found(findings: Any) -> list[tuple[str, str, str]]:
+            return sorted((f.code, f.path, json.dumps(dict(f.params))) for f in findings)
+
+        expected = found(check(document).findings)
+        assert expected == found(iter_schema_findings(document))
+
+
+#: A valid plan, for what one field of it is checked against.
+_PLAN: dict[str, Any] = {
+    "schema_version": ogpmodel.SCHEMA_VERSION,
+    "id": "plan-1",
+    "title": "Plan",
+    "language": "en",
+    "member": {"name": "A member", "membership": "local", "country": "CL"},
+    "period": {"start": "2025", "end": "2027"},
+    "status": "planning",
+    "commitments": [],
+}

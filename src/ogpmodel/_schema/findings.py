@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ogpmodel import _patterns
 from ogpmodel._document import json_type
-from ogpmodel._fields import FORMATS
+from ogpmodel._fields import FORMATS, UrlText
 from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS, schema_dir
 from ogpmodel.report import Finding, Severity, pointer
 
@@ -89,6 +89,10 @@ def _findings_of(error: "ValidationError", seen: set[tuple[str, str]]) -> Iterat
                 if sub.relative_schema_path and sub.relative_schema_path[0] == keep:
                     yield from _findings_of(sub, seen)
             return
+        word = _UNIONS.get(subschema.get("title", ""))
+        if word is not None:
+            yield from _union_findings(error, location, word, finding)
+            return
     if keyword == "type":
         expected = subschema.get("type")
         expected_word = "text" if expected == ["string", "object"] else expected
@@ -141,6 +145,51 @@ def _findings_of(error: "ValidationError", seen: set[tuple[str, str]]) -> Iterat
         yield from finding("schema.format", tokens, value=instance, expected=expected)
         return
     yield from finding("schema.type", location, expected=keyword, actual=json_type(instance))
+
+
+#: The unions of kinds that differ by JSON type (a URL, or a map of URLs), by schema title, and
+#: the word the full report expects of them.
+_UNIONS = {"URL text": UrlText.name}
+
+
+def _union_findings(
+    error: "ValidationError",
+    location: tuple[str | int, ...],
+    word: str,
+    finding: typing.Callable[..., Iterator[Finding]],
+) -> Iterator[Finding]:
+    """
+    The findings of a value of a union of kinds, as the full report gives them.
+
+    The errors of the branch of the value's JSON type, or a type error when no branch has it.
+    An empty map of the map branch is the union's required value missing.
+    """
+    subs = list(error.context or ())
+    refused = {
+        sub.relative_schema_path[0]
+        for sub in subs
+        if sub.validator == "type" and not sub.relative_path and sub.relative_schema_path
+    }
+    kept = [
+        sub
+        for sub in subs
+        if sub.relative_schema_path and sub.relative_schema_path[0] not in refused
+    ]
+    if not kept:
+        yield from finding("schema.type", location, expected=word, actual=json_type(error.instance))
+        return
+    seen: set[tuple[str, str]] = set()
+    for sub in kept:
+        if sub.validator == "minProperties" and location and isinstance(location[-1], str):
+            yield from finding("schema.required", location, field=location[-1])
+        else:
+            for found in _findings_of(sub, seen):
+                yield from finding(found.code, _tokens(found.path), **found.params)
+
+
+def _tokens(path: str) -> tuple[str, ...]:
+    """The reference tokens of a JSON Pointer."""
+    return tuple(t.replace("~1", "/").replace("~0", "~") for t in path.split("/")[1:])
 
 
 def _format_from_title(title: str) -> str:
