@@ -90,9 +90,7 @@ class TestModuleAttributes:
 
 def _run(code: str) -> str:
     """What *code* prints in a fresh interpreter."""
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return done.stdout.strip()
 
 
@@ -118,8 +116,23 @@ class TestLazyImports:
             "import sys, ogpmodel; "
             "print(sorted(m for m in sys.modules if m.startswith(('ogpmodel.', 'attr'))))"
         )
-        expected = "[]"
+        expected = "['ogpmodel._loaders']"  # a list, empty until a rule is looked up
         assert expected == _run(code)
+
+    @pytest.mark.parametrize(
+        "code",
+        [
+            "from ogpmodel.serialize import loads\ntry: loads(b'')\nexcept Exception as e: print(e)",
+            "import ogpmodel\ntry: ogpmodel.loads('[]')\nexcept Exception as e: print(e)",
+            "from ogpmodel.report import Finding, Severity\n"
+            "print(Finding('schema.required', Severity.ERROR, '/id', {'field': 'id'}))",
+        ],
+    )
+    def test_a_finding_renders_whatever_was_imported(self, code: str) -> None:
+        """A finding made before any rule module was imported renders: the rules load first."""
+        printed = _run(code)
+        assert "[schema." in printed
+        assert "no rule with code" not in printed
 
     def test_homes_are_what_type_checkers_see(self) -> None:
         """The run-time homes of the names are the imports type checkers read."""

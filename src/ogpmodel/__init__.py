@@ -8,6 +8,8 @@ uses only a part of the package (the code lists, the lifecycle tables) does not 
 
 import sys as _sys
 
+import ogpmodel._loaders as _loaders
+
 # Not `typing.TYPE_CHECKING`: importing `typing` would take more time than the rest of this
 # module (type checkers know the name).
 TYPE_CHECKING = False
@@ -298,6 +300,14 @@ _HOMES: dict[str, tuple[str, ...]] = {
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 #: Submodules that are attributes of the package, as they were when it imported them all.
 _SUBMODULES = ("timeline",)
+
+
+def _register_rules() -> None:
+    """Import every rule: a finding of any module renders (see `ogpmodel._loaders`)."""
+    import ogpmodel.rules  # noqa: F401 - importing the rules registers them
+
+
+_loaders.LOADERS.append(_register_rules)
 
 
 def __getattr__(name: str) -> object:
