@@ -134,6 +134,15 @@ class TestLazyImports:
         assert "[schema." in printed
         assert "no rule with code" not in printed
 
+    def test_the_errors_and_the_version_load_no_model(self) -> None:
+        """A tool that only catches errors or names the version pays for neither attrs nor the model."""
+        code = (
+            "import sys, ogpmodel; ogpmodel.InvalidDocument, ogpmodel.SCHEMA_VERSION; "
+            "print(sorted(m for m in sys.modules if m.startswith(('ogpmodel.', 'attr'))))"
+        )
+        expected = "['ogpmodel._loaders', 'ogpmodel._resources', 'ogpmodel.errors']"
+        assert expected == _run(code)
+
     def test_homes_are_what_type_checkers_see(self) -> None:
         """The run-time homes of the names are the imports type checkers read."""
         expected = _imported_names()

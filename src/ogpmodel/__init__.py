@@ -2,8 +2,9 @@
 ogpmodel: typed, immutable models of Open Government Partnership action plans.
 
 The public names are listed in ``__all__``; everything else is private. ``import ogpmodel`` is
-quick: each name is imported from its module the first time it is used (PEP 562), so a tool that
-uses only a part of the package (the code lists, the lifecycle tables) does not pay for the rest.
+quick: each name is imported from its module the first time it is used (PEP 562), so a tool pays
+only for what it uses (``ogpmodel.InvalidDocument`` or ``ogpmodel.SCHEMA_VERSION`` load neither
+attrs nor the model).
 """
 
 import sys as _sys
@@ -16,7 +17,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # what type checkers and editors see; at run time, `__getattr__` below
     __version__: str
     from ogpmodel import timeline as timeline
-    from ogpmodel._resources import SUPPORTED_VERSIONS
+    from ogpmodel._resources import SCHEMA_VERSION, SUPPORTED_VERSIONS
     from ogpmodel._versions import upgrade
     from ogpmodel.codelists import (
         DIOG,
@@ -59,7 +60,6 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, `__getattr
     )
     from ogpmodel.model import (
         MAX_MILESTONE_DEPTH,
-        SCHEMA_VERSION,
         ActionPlan,
         Assessment,
         Commitment,
@@ -193,7 +193,7 @@ __all__ = [
 #: The module each public name is defined in (`tests/test_public_api.py` checks it against the
 #: imports above and `__all__`).
 _HOMES: dict[str, tuple[str, ...]] = {
-    "_resources": ("SUPPORTED_VERSIONS",),
+    "_resources": ("SCHEMA_VERSION", "SUPPORTED_VERSIONS"),
     "_versions": ("upgrade",),
     "codelists": (
         "DIOG",
@@ -236,7 +236,6 @@ _HOMES: dict[str, tuple[str, ...]] = {
     ),
     "model": (
         "MAX_MILESTONE_DEPTH",
-        "SCHEMA_VERSION",
         "ActionPlan",
         "Assessment",
         "Commitment",
