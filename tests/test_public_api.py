@@ -143,6 +143,27 @@ class TestLazyImports:
         expected = "['ogpmodel._loaders', 'ogpmodel._resources', 'ogpmodel.errors']"
         assert expected == _run(code)
 
+    def test_a_plan_prints_as_ogp_json_whatever_was_imported(self) -> None:
+        """A plan made with the model alone pretty-prints as the OGP JSON that reads it back."""
+        code = (
+            "import sys\n"
+            "from ogpmodel.codelists import Membership, PlanStatus\n"
+            "from ogpmodel.model import ActionPlan, Member\n"
+            "from ogpmodel.values import PartialDate, Period, Text\n"
+            "plan = ActionPlan(id='p', title=Text('Plan'), language='en',\n"
+            "    status=PlanStatus('planning'), period=Period(PartialDate.parse('2025')),\n"
+            "    member=Member(name=Text('Maipú'), membership=Membership('local'), country='CL'))\n"
+            "before = 'ogpmodel.serialize' in sys.modules\n"
+            "class Printer(list):  # what IPython's and Hypothesis' printers are to it\n"
+            "    text = list.append\n"
+            "printer = Printer()\n"
+            "plan._repr_pretty_(printer, False)\n"
+            "import ogpmodel\n"
+            "print(before, eval(''.join(printer), {'ogpmodel': ogpmodel}) == plan)"
+        )
+        expected = "False True"
+        assert expected == _run(code)
+
     def test_homes_are_what_type_checkers_see(self) -> None:
         """The run-time homes of the names are the imports type checkers read."""
         expected = _imported_names()

@@ -301,12 +301,13 @@ _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 _SUBMODULES = ("timeline",)
 
 
-def _register_rules() -> None:
-    """Import every rule: a finding of any module renders (see `ogpmodel._loaders`)."""
-    import ogpmodel.rules  # noqa: F401 - importing the rules registers them
+def _complete_the_layers() -> None:
+    """Import what completes the lower layers: every rule, and how a plan prints (`_loaders`)."""
+    import ogpmodel.rules  # importing the rules registers them
+    import ogpmodel.serialize  # noqa: F401 - gives the model its compact writer
 
 
-_loaders.LOADERS.append(_register_rules)
+_loaders.LOADERS.append(_complete_the_layers)
 
 
 def __getattr__(name: str) -> object:

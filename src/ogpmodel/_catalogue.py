@@ -11,14 +11,13 @@ hold the other languages, by the context of each text (``rule:CODE:title``,
 
 import difflib
 import string
-import threading
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ogpmodel._loaders import LOADERS
+from ogpmodel._loaders import complete
 from ogpmodel._translations import Texts, declare
 from ogpmodel.codelists import Language, PlanStatus
 
@@ -364,26 +363,9 @@ def define(
 _ordered: dict[tuple[int, int], tuple[Rule, ...]] = {}
 
 
-_completing = threading.RLock()
-_complete = [False]
-
-
-def _complete_registry() -> None:
-    """Run the package's loaders (`ogpmodel._loaders`) once, so that every rule is registered."""
-    if _complete[0]:
-        return
-    with _completing:  # another thread waits until the rules are in; this one may come back
-        if LOADERS:
-            loaders = list(LOADERS)
-            LOADERS.clear()
-            for load in loaders:
-                load()
-            _complete[0] = True
-
-
 def all_rules() -> tuple[Rule, ...]:
     """Every registered rule in catalogue order: by family as in rules.md, then as registered."""
-    _complete_registry()
+    complete()  # every rule registered, whatever was imported
     # Sorted once per state of the registry, not on every validation.
     key = (id(_RULES), len(_RULES))
     if key not in _ordered:
@@ -402,7 +384,7 @@ def get_rule(code: str) -> Rule:
     rule = _RULES.get(code)
     if rule is not None:
         return rule
-    _complete_registry()
+    complete()  # every rule registered, whatever was imported
     try:
         return _RULES[code]
     except KeyError:

@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 import attrs
 
 from ogpmodel import _fields as f
+from ogpmodel._loaders import complete
 from ogpmodel._resources import SCHEMA_VERSION
 from ogpmodel.codelists import (
     DIOG,
@@ -916,6 +917,13 @@ class ActionPlan:
         )
 
 
+def _first_compact_json(plan: ActionPlan) -> str:
+    """The writer below, once `ogpmodel.serialize` is imported (`ogpmodel._loaders`)."""
+    complete()
+    writer = _compact_json[0]
+    return repr(plan) if writer is _first_compact_json else writer(plan)
+
+
 #: Writes a plan as compact OGP JSON text, for `ActionPlan._repr_pretty_`; `ogpmodel.serialize`,
 #: which sits above the model (it needs the converter), puts its writer here.
-_compact_json: list[Callable[[ActionPlan], str]] = [repr]
+_compact_json: list[Callable[[ActionPlan], str]] = [_first_compact_json]
