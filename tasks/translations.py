@@ -38,8 +38,9 @@ _HEADER = """\
 # (keep every {placeholder} as it is) and run `make translations`."""
 
 
-#: The modules whose import registers every text: the façade (rules, words), the workbooks'.
-_MODULES = ("ogpmodel", "ogpmodel.convert._instructions", "ogpmodel.convert._words")
+#: The modules whose import registers every text: the rules (with the catalogue's words), the
+#: workbooks'. Not the façade: ``import ogpmodel`` imports a module only when a name is used.
+_MODULES = ("ogpmodel.rules", "ogpmodel.convert._instructions", "ogpmodel.convert._words")
 
 
 def texts() -> Mapping[str, str]:

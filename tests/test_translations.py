@@ -74,6 +74,16 @@ class TestCatalogues:
         committed = TEMPLATE.read_text(encoding="utf-8")
         assert render_template() == committed, "ogpmodel.pot is stale: run `make translations`"
 
+    def test_make_translations_alone_finds_every_text(self) -> None:
+        """In an interpreter of its own (as `make translations` runs), the template is whole."""
+        code = (
+            "import sys; from tasks.translations import TEMPLATE, render_template; "
+            "sys.exit(render_template() != TEMPLATE.read_text(encoding='utf-8'))"
+        )
+        root = pathlib.Path(__file__).resolve().parents[1]
+        done = subprocess.run([sys.executable, "-c", code], cwd=root, check=False)
+        assert done.returncode == 0, "a fresh interpreter renders another template"
+
     def test_every_text_has_a_context_and_english(self) -> None:
         """The library declares each text once, at a place, in English."""
         found = texts()
