@@ -197,14 +197,24 @@ class _Source:
             "_from_iso": _from_iso,
         }
         self.lines: list[str] = []
+        # The names of each value, in the order of `names` (kept up to date by `name`; names
+        # set directly are indexed on the next call).
+        self._named: dict[int, list[str]] = {}
+        self._indexed = 0
 
     def name(self, prefix: str, value: Any) -> str:
-        """A name for *value* in the generated code."""
-        for existing, held in self.names.items():
-            if held is value and existing.startswith(prefix):
+        """A name for *value* in the generated code: the first of its names with *prefix*."""
+        if self._indexed != len(self.names):
+            self._named.clear()
+            for existing, held in self.names.items():
+                self._named.setdefault(id(held), []).append(existing)
+        for existing in self._named.get(id(value), ()):
+            if existing.startswith(prefix):
                 return existing
         name = f"{prefix}{len(self.names)}"
         self.names[name] = value
+        self._named.setdefault(id(value), []).append(name)
+        self._indexed = len(self.names)
         return name
 
     def compile(self) -> dict[str, Any]:
@@ -402,6 +412,7 @@ def _depth(kind: Kind, milestones: int) -> int | None:
     return 0
 
 
+@functools.cache  # a class is met at many places of a plan
 def _class_depth(cls: type, milestones: int) -> int | None:
     if cls is Milestone:  # milestones nest at most MAX_MILESTONE_DEPTH levels (its post-init)
         if milestones == MAX_MILESTONE_DEPTH:
