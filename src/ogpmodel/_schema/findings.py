@@ -91,7 +91,7 @@ def _findings_of(error: "ValidationError", seen: set[tuple[str, str]]) -> Iterat
             return
         word = _UNIONS.get(subschema.get("title", ""))
         if word is not None:
-            yield from _union_findings(error, location, word, finding)
+            yield from _union_findings(error, location, word, finding, seen)
             return
     if keyword == "type":
         expected = subschema.get("type")
@@ -157,6 +157,7 @@ def _union_findings(
     location: tuple[str | int, ...],
     word: str,
     finding: typing.Callable[..., Iterator[Finding]],
+    seen: set[tuple[str, str]],
 ) -> Iterator[Finding]:
     """
     The findings of a value of a union of kinds, as the full report gives them.
@@ -178,18 +179,11 @@ def _union_findings(
     if not kept:
         yield from finding("schema.type", location, expected=word, actual=json_type(error.instance))
         return
-    seen: set[tuple[str, str]] = set()
     for sub in kept:
         if sub.validator == "minProperties" and location and isinstance(location[-1], str):
             yield from finding("schema.required", location, field=location[-1])
         else:
-            for found in _findings_of(sub, seen):
-                yield from finding(found.code, _tokens(found.path), **found.params)
-
-
-def _tokens(path: str) -> tuple[str, ...]:
-    """The reference tokens of a JSON Pointer."""
-    return tuple(t.replace("~1", "/").replace("~0", "~") for t in path.split("/")[1:])
+            yield from _findings_of(sub, seen)  # as the branch of a nullable field is read
 
 
 def _format_from_title(title: str) -> str:
