@@ -59,7 +59,16 @@ from typing import Any, NamedTuple
 import ogpmodel
 from benchmarks import peers, strictness
 from benchmarks.corpus import CACHE, bad_code_documents, make_plan, write_corpus
-from benchmarks.harness import Competitor, Figure, Timings, ratio, round_robin, summary
+from benchmarks.harness import (
+    Competitor,
+    Figure,
+    Passes,
+    Timings,
+    full_passes,
+    ratio,
+    round_robin,
+    summary,
+)
 from ogpmodel.codelists import LANGUAGES
 from ogpmodel.convert import MissingExtra, reader
 
@@ -399,6 +408,20 @@ def _corpus_scaling(table: Table, options: Options, texts: list[str]) -> None:
     ):
         label = f"{verb}{how}: {len(tens)} plans vs {len(texts)}"
         table.timed(label, times, f"{verb} 10x{how}", f"{verb} 1x{how}")
+    # What the collector adds: its full passes while the plans are kept, once more each.
+    tenfold, onefold = (full_passes(_each(ogpmodel.loads, t)) for t in (tens, texts))
+    table.add(
+        Row(
+            f"loads: the collector's full passes, {len(tens)} plans vs {len(texts)}",
+            f"10x: {_passes(tenfold)}",
+            f"1x: {_passes(onefold)}",
+            f"x{tenfold.seconds / onefold.seconds:.3g}" if onefold.seconds else "",
+        )
+    )
+
+
+def _passes(passes: Passes) -> str:
+    return f"{passes.number} pass{'' if passes.number == 1 else 'es'}, {_time(passes.seconds)}"
 
 
 def _paused(run: Callable[[], object]) -> Callable[[], object]:

@@ -19,7 +19,16 @@ import time
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-__all__ = ["Competitor", "Figure", "Timings", "ratio", "round_robin", "summary"]
+__all__ = [
+    "Competitor",
+    "Figure",
+    "Passes",
+    "Timings",
+    "full_passes",
+    "ratio",
+    "round_robin",
+    "summary",
+]
 
 
 class Competitor(NamedTuple):
@@ -75,6 +84,42 @@ def round_robin(
     finally:
         gc.unfreeze()
     return times
+
+
+class Passes(NamedTuple):
+    """The garbage collector's full passes during one run, and the time they took."""
+
+    number: int
+    seconds: float
+
+
+def full_passes(run: Callable[[], object]) -> Passes:
+    """
+    The collector's full (generation 2) passes during one *run*, as `round_robin` runs it.
+
+    CPython makes a full pass when the objects kept since the last one reach a quarter of
+    those it kept then: a run that keeps many objects pays passes over everything it keeps.
+    """
+    starts: list[float] = []
+    took: list[float] = []
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            starts.append(time.perf_counter())
+        elif starts:
+            took.append(time.perf_counter() - starts.pop())
+
+    gc.collect()
+    gc.freeze()
+    gc.callbacks.append(watch)
+    try:
+        run()
+    finally:
+        gc.callbacks.remove(watch)
+        gc.unfreeze()
+    return Passes(len(took), sum(took))
 
 
 def summary(values: Sequence[float]) -> Figure:

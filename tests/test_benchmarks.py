@@ -1,5 +1,6 @@
 """The benchmark code: the corpus is valid and seeded, the peers keep the contract, strictness."""
 
+import gc
 import json
 import pathlib
 
@@ -79,6 +80,14 @@ def test_round_robin_and_ratio() -> None:
     figure = harness.summary([1.0, 2.0, 3.0, 4.0, 5.0])
     assert (figure.low, figure.median, figure.high) == (2.0, 3.0, 4.0)
     assert harness.ratio({"x": [2.0, 4.0], "y": [1.0, 1.0]}, "x", "y").median == 3.0
+
+
+def test_full_passes_counts_the_collectors_full_passes() -> None:
+    assert harness.full_passes(lambda: None).number == 0
+    passes = harness.full_passes(lambda: [gc.collect(), gc.collect(1), gc.collect()])
+    assert passes.number == 2  # a generation 1 pass is not a full one
+    assert passes.seconds > 0
+    assert gc.get_freeze_count() == 0  # what was frozen for the run is let go after it
 
 
 def test_a_missing_peer_is_not_installed(monkeypatch: pytest.MonkeyPatch) -> None:
